@@ -1,0 +1,25 @@
+/**
+ * One Jest run for every suite. Each workspace package is a project, so `--selectProjects` picks one.
+ * Tests are transpiled only (isolatedModules); `npm run typecheck` type-checks them.
+ */
+const ts = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true } }] };
+const project = (displayName, rootDir, extra = {}) => ({
+  displayName,
+  rootDir,
+  testEnvironment: 'node',
+  transform: ts,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('core', '<rootDir>/packages/core'),
+    project('emulator', '<rootDir>/packages/firestore-emulator', { testPathIgnorePatterns: ['/conformance/'] }),
+    project('conformance', '<rootDir>/packages/firestore-emulator', {
+      testMatch: ['<rootDir>/test/conformance/**/*.test.ts'],
+    }),
+    project('functions', '<rootDir>/functions'),
+    project('realtime', '<rootDir>/realtime-server'),
+  ],
+};
