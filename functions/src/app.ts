@@ -1,0 +1,66 @@
+import express, { type Express } from 'express';
+import type { Auth } from 'firebase-admin/auth';
+import type { Firestore } from 'firebase-admin/firestore';
+import { AppError, createServices, type LogSink } from '@chat/core';
+import type { AppConfig } from './config';
+import { createLogs } from './logs';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { requestContext } from './http/request-context';
+import { requireAuth } from './http/require-auth';
+import { pingRoutes } from './routes/ping';
+import { userRoutes } from './routes/users';
+
+export interface AppDependencies {
+  config: AppConfig;
+  db: Firestore;
+  auth: Auth;
+  log: LogSink;
+  projectId?: string;
+}
+
+/**
+ * The Express app that `onRequest` serves. Tests build it with the same function, against the emulators,
+ * so what is tested is what is deployed.
+ */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  const logs = createLogs(deps.log);
+  // Cloud Functions sits behind exactly one Google front end; trusting one hop makes req.ip the client's.
+  app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  defineRequestMiddleware(app, deps);
+  defineRoutes(app, deps);
+  defineErrorHandlingMiddleware(app, logs);
+  return app;
+}
+
+function defineRequestMiddleware(app: Express, deps: AppDependencies): void {
+  app.use(requestContext(deps.projectId));
+  app.use(parseJsonBody(deps.config.bodyLimitBytes));
+}
+
+function defineRoutes(app: Express, deps: AppDependencies): void {
+  const services = createServices(deps.db);
+  app.use(pingRoutes(deps.db, deps.config));
+  app.use(userRoutes(services, requireAuth(deps.auth)));
+}
+
+function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {
+  app.use(notFoundHandler);
+  app.use(errorHandler(logs));
+}
+
+/**
+ * JSON bodies. Inside Cloud Functions the framework has already parsed the body and kept the bytes in
+ * `req.rawBody`; express.json() then skips, so the size limit is enforced on `rawBody` here too.
+ */
+function parseJsonBody(limitBytes: number): express.RequestHandler {
+  const json = express.json({ limit: limitBytes, strict: true });
+  return (req, res, next) => {
+    const raw = (req as { rawBody?: Buffer }).rawBody;
+    if (raw && raw.length > limitBytes) {
+      return next(new AppError('payload-too-large', `The body is larger than ${limitBytes} bytes.`));
+    }
+    json(req, res, next);
+  };
+}

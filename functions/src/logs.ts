@@ -1,0 +1,38 @@
+import type { AppError, LogSink } from '@chat/core';
+import type { AppConfig } from './config';
+
+/**
+ * Every log line the API writes, named for what it logs. Entries are Cloud Logging structured JSON; the
+ * request id (and the trace, when Google's front end sent one) ties a line to its request.
+ */
+export interface RequestLogContext {
+  requestId: string;
+  method: string;
+  path: string;
+  trace?: string;
+}
+
+export function createLogs(sink: LogSink) {
+  const fields = (ctx: RequestLogContext) => ({
+    requestId: ctx.requestId,
+    httpRequest: { requestMethod: ctx.method, requestUrl: ctx.path },
+    ...(ctx.trace ? { 'logging.googleapis.com/trace': ctx.trace } : {}),
+  });
+  return {
+    configLoaded(config: AppConfig) {
+      // Nothing secret lives in AppConfig; secrets are params bound with `secrets:` and never logged.
+      sink({ severity: 'INFO', message: 'Configuration loaded', config });
+    },
+    /** A client error (4xx): expected, so no stack. */
+    requestRejected(ctx: RequestLogContext, error: AppError) {
+      sink({ severity: 'WARNING', message: `${error.status} ${error.code}: ${error.message}`, ...fields(ctx), code: error.code });
+    },
+    /** A server error (5xx): logged with its stack, answered with a generic message. */
+    requestFailed(ctx: RequestLogContext, error: unknown) {
+      const stack = error instanceof Error ? error.stack : String(error);
+      sink({ severity: 'ERROR', message: `Unhandled error: ${error instanceof Error ? error.message : String(error)}`, ...fields(ctx), stack });
+    },
+  };
+}
+
+export type Logs = ReturnType<typeof createLogs>;

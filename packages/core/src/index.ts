@@ -1,0 +1,11 @@
+export * from './errors';
+export * from './validation';
+export * from './auth';
+export * from './health';
+export * from './log-entry';
+export * from './services';
+export * from './schemas/user';
+export { UserService } from './services/user-service';
+export { UserRepository, type UserPage } from './repositories/user-repository';
+export { NotificationService } from './services/notification-service';
+export { NotificationRepository, type NewNotification } from './repositories/notification-repository';

@@ -1,0 +1,104 @@
+import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { UserProfile } from '../schemas/user';
+import { isFirestoreError, FirestoreCode } from './firestore-errors';
+
+/** The shape of `users/{uid}` in Firestore. Checked on every read, so nothing untyped leaves this file. */
+const UserDoc = z.object({
+  displayName: z.string(),
+  email: z.string().nullable(),
+  photoURL: z.string().nullable(),
+  bio: z.string(),
+  createdAt: z.instanceof(Timestamp),
+  updatedAt: z.instanceof(Timestamp),
+});
+type UserDoc = z.infer<typeof UserDoc>;
+
+export interface NewUser {
+  displayName: string;
+  email: string | null;
+  photoURL: string | null;
+  bio: string;
+}
+
+export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'photoURL' | 'bio'>>;
+
+export interface UserPage {
+  users: UserProfile[];
+  /** Pass back as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Typed access to `users/{uid}`. Returns plain API-shaped objects. */
+export class UserRepository {
+  constructor(private readonly db: Firestore) {}
+
+  private doc(uid: string) {
+    return this.db.collection('users').doc(uid);
+  }
+
+  async get(uid: string): Promise<UserProfile | null> {
+    const snapshot = await this.doc(uid).get();
+    return snapshot.exists ? toProfile(uid, UserDoc.parse(snapshot.data())) : null;
+  }
+
+  /** Creates the profile; a second create for the same uid is refused with `already-exists`. */
+  async create(uid: string, user: NewUser): Promise<UserProfile> {
+    try {
+      const result = await this.doc(uid).create({
+        ...user,
+        createdAt: FieldValue.serverTimestamp(),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
+      // Both server timestamps equal the commit time, which is the write time: no read-back needed.
+      return toProfile(uid, { ...user, createdAt: result.writeTime, updatedAt: result.writeTime });
+    } catch (error) {
+      if (isFirestoreError(error, FirestoreCode.alreadyExists)) {
+        throw AppError.alreadyExists(`A profile for user ${uid} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  /** Applies a partial change; `not-found` if the profile does not exist. */
+  async update(uid: string, patch: UserPatch): Promise<UserProfile> {
+    try {
+      await this.doc(uid).update({ ...patch, updatedAt: FieldValue.serverTimestamp() });
+    } catch (error) {
+      if (isFirestoreError(error, FirestoreCode.notFound)) throw profileNotFound(uid);
+      throw error;
+    }
+    const updated = await this.get(uid);
+    if (!updated) throw profileNotFound(uid);
+    return updated;
+  }
+
+  /** Pages through every profile in uid order. */
+  async list(limit: number, cursor?: string): Promise<UserPage> {
+    let query = this.db.collection('users').orderBy('__name__').limit(limit + 1);
+    if (cursor) query = query.startAfter(cursor);
+    const snapshot = await query.get();
+    const docs = snapshot.docs.slice(0, limit);
+    return {
+      users: docs.map((doc) => toProfile(doc.id, UserDoc.parse(doc.data()))),
+      nextCursor: snapshot.docs.length > limit ? (docs[docs.length - 1]?.id ?? null) : null,
+    };
+  }
+}
+
+export function profileNotFound(uid: string): AppError {
+  return AppError.notFound(`No profile exists for user ${uid}.`);
+}
+
+function toProfile(uid: string, doc: UserDoc): UserProfile {
+  return {
+    uid,
+    displayName: doc.displayName,
+    email: doc.email,
+    photoURL: doc.photoURL,
+    bio: doc.bio,
+    createdAt: doc.createdAt.toDate().toISOString(),
+    updatedAt: doc.updatedAt.toDate().toISOString(),
+  };
+}

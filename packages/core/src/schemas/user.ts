@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** A user id as Firebase Auth issues it: 1–128 characters, no slashes (it is a Firestore document id). */
+export const Uid = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^/]+$/, 'Must not contain "/".');
+
+const DisplayName = z.string().trim().min(1).max(80);
+const PhotoUrl = z.url({ protocol: /^https?$/ }).max(2048);
+const Bio = z.string().trim().max(500);
+
+/** Body of `POST /users`. The uid and email always come from the token, never from here. */
+export const CreateUserBody = z.strictObject({
+  displayName: DisplayName,
+  photoURL: PhotoUrl.nullable().optional(),
+  bio: Bio.optional(),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+/** Body of `PATCH /users/me`: any subset of the editable fields, at least one. */
+export const UpdateUserBody = z
+  .strictObject({
+    displayName: DisplayName.optional(),
+    photoURL: PhotoUrl.nullable().optional(),
+    bio: Bio.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'Send at least one field to change.' });
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+/** A user profile as the API returns it. */
+export const UserProfile = z.object({
+  uid: Uid,
+  displayName: z.string(),
+  email: z.string().nullable(),
+  photoURL: z.string().nullable(),
+  bio: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+/** Query of `GET /users`. */
+export const ListUsersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Uid.optional(),
+});
+export type ListUsersQuery = z.infer<typeof ListUsersQuery>;

@@ -1,0 +1,41 @@
+import type { AuthContext } from '../auth';
+import { AppError } from '../errors';
+import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserProfile } from '../schemas/user';
+import { profileNotFound, type UserPage, type UserRepository } from '../repositories/user-repository';
+
+/** Profiles: the caller's own, anyone's public view, and the admin listing. */
+export class UserService {
+  constructor(private readonly users: UserRepository) {}
+
+  /** The uid and email come from the verified token, never from the body. */
+  createProfile(auth: AuthContext, body: CreateUserBody): Promise<UserProfile> {
+    return this.users.create(auth.uid, {
+      displayName: body.displayName,
+      email: auth.email,
+      photoURL: body.photoURL ?? null,
+      bio: body.bio ?? '',
+    });
+  }
+
+  async getMe(auth: AuthContext): Promise<UserProfile> {
+    const profile = await this.users.get(auth.uid);
+    if (!profile) throw AppError.notFound('You have no profile yet: create it with POST /users.');
+    return profile;
+  }
+
+  updateMe(auth: AuthContext, body: UpdateUserBody): Promise<UserProfile> {
+    return this.users.update(auth.uid, body);
+  }
+
+  async getUser(_auth: AuthContext, uid: string): Promise<UserProfile> {
+    const profile = await this.users.get(uid);
+    if (!profile) throw profileNotFound(uid);
+    return profile;
+  }
+
+  /** Listing every user is for admins only. */
+  listUsers(auth: AuthContext, query: ListUsersQuery): Promise<UserPage> {
+    if (!auth.admin) throw AppError.permissionDenied('Listing users needs the admin role.');
+    return this.users.list(query.limit, query.cursor);
+  }
+}
