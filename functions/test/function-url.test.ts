@@ -1,0 +1,84 @@
+/**
+ * Smoke test through the Functions emulator's real function URL: the same Express app, but behind the
+ * Cloud Functions request pipeline, where the function name is a path prefix and the body arrives
+ * pre-parsed. Also shows the Firestore trigger running inside the Functions emulator.
+ */
+import { createHarness, requireEnv, type Harness } from './support';
+
+const API_URL = requireEnv('API_URL');
+let h: Harness;
+beforeAll(() => {
+  h = createHarness();
+});
+afterAll(() => h.close());
+
+async function call(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${API_URL}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : null };
+}
+
+describe('the api function URL', () => {
+  it('when /ping is called, then it answers from the deployed app with the local profile', async () => {
+    const res = await call('/ping');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', env: 'local', firestore: { reachable: true } });
+  });
+
+  it('when the path has a trailing slash, then it reaches the same route', async () => {
+    const res = await call('/ping/');
+    expect(res.status).toBe(200);
+    expect(res.body?.status).toBe('ok');
+  });
+
+  it('when the bare function URL is called, then the 404 envelope answers, not the framework', async () => {
+    for (const path of ['', '/']) {
+      const res = await call(path);
+      expect(res.status).toBe(404);
+      expect(res.body?.error).toMatchObject({ code: 'not-found', message: 'No route for GET /.' });
+    }
+  });
+
+  it('when a user signs up through the URL, then the profile is created and the userCreated trigger greets them', async () => {
+    const user = await h.newUser();
+    const res = await call('/users', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${user.idToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Through the URL' }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ uid: user.uid, displayName: 'Through the URL' });
+
+    const welcome = h.db.doc(`users/${user.uid}/notifications/welcome`);
+    const deadline = Date.now() + 20_000;
+    let snapshot = await welcome.get();
+    while (!snapshot.exists && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      snapshot = await welcome.get();
+    }
+    expect(snapshot.exists).toBe(true);
+    expect(snapshot.data()).toMatchObject({ type: 'welcome', title: 'Welcome, Through the URL!', readAt: null });
+  }, 30_000);
+
+  it('when the body is oversized, then 413 in our envelope and nothing is written', async () => {
+    const user = await h.newUser();
+    const res = await call('/users', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${user.idToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Big', bio: 'x'.repeat(100_000) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body?.error.code).toBe('payload-too-large');
+    expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
+  });
+
+  it('when the JSON is invalid, then the answer is a clean 400', async () => {
+    const res = await fetch(`${API_URL}/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"displayName": ',
+    });
+    expect(res.status).toBe(400);
+    await expect(call('/ping')).resolves.toMatchObject({ status: 200 });
+  });
+});

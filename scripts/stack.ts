@@ -1,0 +1,158 @@
+/**
+ * The local stack, one command:
+ *   npm start   → emulators + demo data, until Ctrl-C
+ *   npm test    → emulators, then every Jest suite against them, then everything stops
+ *
+ * Firestore: the official emulator or ours (see lib/firestore-choice.ts). Auth and Functions: the
+ * firebase-tools emulators, as they are. With our Firestore emulator, firebase-tools is started with the
+ * `firebase-tools-bridge` preload, which registers our emulator in firebase-tools' emulator registry so
+ * the Functions emulator registers its Firestore triggers with it (firebase-tools only does that for a
+ * Firestore emulator it knows is running).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { initializeApp, deleteApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
+import { chooseFirestore } from './lib/firestore-choice';
+import { DEMO_USERS, seedDemoData } from './lib/demo-data';
+
+const ROOT = path.resolve(__dirname, '..');
+const PROJECT_ID = (JSON.parse(readFileSync(path.join(ROOT, '.firebaserc'), 'utf8')) as { projects: { default: string } })
+  .projects.default;
+
+interface EmulatorPorts {
+  auth: { host: string; port: number };
+  functions: { host: string; port: number };
+  firestore: { host: string; port: number };
+}
+const ports = (JSON.parse(readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { emulators: EmulatorPorts }).emulators;
+const hostPort = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
+
+const API_URL = `http://${hostPort(ports.functions)}/${PROJECT_ID}/us-central1/api`;
+
+function say(line: string): void {
+  process.stdout.write(`[stack] ${line}\n`);
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`firebase-tools exited (code ${child.exitCode}) before ${what} was ready.`);
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s.`);
+}
+
+async function main(): Promise<number> {
+  const mode = process.argv[2];
+  if (mode !== 'start' && mode !== 'test') {
+    console.error('usage: stack.ts start | test [jest args...]');
+    return 2;
+  }
+  const { choice, why } = chooseFirestore();
+  say(`Firestore emulator: ${choice} (${why}). Force one with FIRESTORE_EMULATOR=official|node.`);
+
+  let nodeFirestore: RunningEmulator | undefined;
+  let firebase: ChildProcess | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      say('Stopping…');
+      if (firebase && firebase.exitCode === null && firebase.pid) {
+        const exited = new Promise((resolve) => firebase?.once('exit', resolve));
+        process.kill(-firebase.pid, 'SIGINT');
+        const killed = setTimeout(() => firebase?.pid && process.kill(-firebase.pid, 'SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(killed);
+      }
+      await nodeFirestore?.stop();
+    })());
+
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
+    let only = 'auth,functions';
+    if (choice === 'node') {
+      nodeFirestore = await startEmulator({
+        host: ports.firestore.host,
+        port: ports.firestore.port,
+        projectId: PROJECT_ID,
+        functionsEmulatorHost: hostPort(ports.functions),
+      });
+      say(`Node Firestore emulator on ${nodeFirestore.hostAndPort}`);
+      env.NODE_FIRESTORE_EMULATOR_HOST = nodeFirestore.hostAndPort;
+      firebaseArgs.unshift('-r', require.resolve('@chat/firestore-emulator/dist/firebase-tools-bridge.js'));
+    } else {
+      only += ',firestore';
+    }
+    firebaseArgs.push('emulators:start', '--only', only, '--project', PROJECT_ID);
+    // Own process group, so Ctrl-C handling and cleanup reach the function runtimes it spawns too.
+    firebase = spawn(process.execPath, firebaseArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((line) => process.stdout.write(`[firebase] ${line}\n`));
+    firebase.stdout?.on('data', prefix);
+    firebase.stderr?.on('data', prefix);
+
+    process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+    process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
+
+    await waitFor('the API function', async () => (await fetch(`${API_URL}/ping`)).ok, 120_000, firebase);
+    const emulatorEnv = {
+      GCLOUD_PROJECT: PROJECT_ID,
+      FIRESTORE_EMULATOR_HOST: hostPort(ports.firestore),
+      FIREBASE_AUTH_EMULATOR_HOST: hostPort(ports.auth),
+      API_URL,
+    };
+    Object.assign(process.env, emulatorEnv);
+
+    if (mode === 'test') {
+      const jest = spawn(process.execPath, [require.resolve('jest/bin/jest.js'), ...process.argv.slice(3)], {
+        cwd: ROOT,
+        env: { ...process.env, ...emulatorEnv },
+        stdio: 'inherit',
+      });
+      const code = await new Promise<number>((resolve) => jest.once('exit', (c) => resolve(c ?? 1)));
+      await stop();
+      return code;
+    }
+
+    const app = initializeApp({ projectId: PROJECT_ID }, 'seed');
+    await seedDemoData(getAuth(app), getFirestore(app));
+    await deleteApp(app);
+    printWelcome();
+    await new Promise(() => undefined); // until Ctrl-C
+    return 0;
+  } catch (error) {
+    console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
+    await stop();
+    return 1;
+  }
+}
+
+function printWelcome(): void {
+  const lines = [
+    '',
+    'The local stack is up (project ' + PROJECT_ID + ', no cloud account involved):',
+    `  REST API            ${API_URL}`,
+    `  Firestore emulator  ${hostPort(ports.firestore)}`,
+    `  Auth emulator       ${hostPort(ports.auth)}`,
+    '',
+    `Demo users (password "demo-password"): ${DEMO_USERS.map((u) => `${u.uid}${u.admin ? ' (admin)' : ''}`).join(', ')}`,
+    'Get an ID token and call the API:',
+    '  TOKEN=$(npm run -s token -- alice)',
+    `  curl -H "Authorization: Bearer $TOKEN" ${API_URL}/users/me`,
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  lines.forEach((line) => say(line));
+}
+
+main().then((code) => process.exit(code));
