@@ -20,15 +20,18 @@ import { chooseFirestore } from './lib/firestore-choice';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 
 const ROOT = path.resolve(__dirname, '..');
-const PROJECT_ID = (JSON.parse(readFileSync(path.join(ROOT, '.firebaserc'), 'utf8')) as { projects: { default: string } })
-  .projects.default;
+const PROJECT_ID = (
+  JSON.parse(readFileSync(path.join(ROOT, '.firebaserc'), 'utf8')) as { projects: { default: string } }
+).projects.default;
 
 interface EmulatorPorts {
   auth: { host: string; port: number };
   functions: { host: string; port: number };
   firestore: { host: string; port: number };
 }
-const ports = (JSON.parse(readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { emulators: EmulatorPorts }).emulators;
+const ports = (
+  JSON.parse(readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { emulators: EmulatorPorts }
+).emulators;
 const hostPort = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
 
 const API_URL = `http://${hostPort(ports.functions)}/${PROJECT_ID}/us-central1/api`;
@@ -40,7 +43,8 @@ function say(line: string): void {
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`firebase-tools exited (code ${child.exitCode}) before ${what} was ready.`);
+    if (child && child.exitCode !== null)
+      throw new Error(`firebase-tools exited (code ${child.exitCode}) before ${what} was ready.`);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -91,7 +95,12 @@ async function main(): Promise<number> {
     }
     firebaseArgs.push('emulators:start', '--only', only, '--project', PROJECT_ID);
     // Own process group, so Ctrl-C handling and cleanup reach the function runtimes it spawns too.
-    firebase = spawn(process.execPath, firebaseArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    firebase = spawn(process.execPath, firebaseArgs, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const prefix = (chunk: Buffer) =>
       chunk
         .toString()

@@ -29,7 +29,11 @@ export const AppConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (config.APP_ENV === 'production' && config.CORS_ORIGINS.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'must list at least one origin in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CORS_ORIGINS'],
+        message: 'must list at least one origin in production',
+      });
     }
   });
 
@@ -48,7 +52,9 @@ export class ConfigError extends Error {
 export function parseConfig(raw: Record<string, unknown>): AppConfig {
   const result = AppConfigSchema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
   }
   return { env: result.data.APP_ENV, corsOrigins: result.data.CORS_ORIGINS, bodyLimitBytes: 64 * 1024 };

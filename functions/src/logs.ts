@@ -25,12 +25,22 @@ export function createLogs(sink: LogSink) {
     },
     /** A client error (4xx): expected, so no stack. */
     requestRejected(ctx: RequestLogContext, error: AppError) {
-      sink({ severity: 'WARNING', message: `${error.status} ${error.code}: ${error.message}`, ...fields(ctx), code: error.code });
+      sink({
+        severity: 'WARNING',
+        message: `${error.status} ${error.code}: ${error.message}`,
+        ...fields(ctx),
+        code: error.code,
+      });
     },
     /** A server error (5xx): logged with its stack, answered with a generic message. */
     requestFailed(ctx: RequestLogContext, error: unknown) {
       const stack = error instanceof Error ? error.stack : String(error);
-      sink({ severity: 'ERROR', message: `Unhandled error: ${error instanceof Error ? error.message : String(error)}`, ...fields(ctx), stack });
+      sink({
+        severity: 'ERROR',
+        message: `Unhandled error: ${error instanceof Error ? error.message : String(error)}`,
+        ...fields(ctx),
+        stack,
+      });
     },
   };
 }

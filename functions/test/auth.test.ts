@@ -35,7 +35,12 @@ describe('requireAuth', () => {
 
   it('when the token has expired, then 401 token-expired', async () => {
     const user = await h.newUser();
-    await expectRejected({ Authorization: `Bearer ${unsignedToken(PROJECT_ID, user.uid)}` }, 401, 'token-expired', user.uid);
+    await expectRejected(
+      { Authorization: `Bearer ${unsignedToken(PROJECT_ID, user.uid)}` },
+      401,
+      'token-expired',
+      user.uid,
+    );
   });
 
   it('when the token was revoked, then 401 token-revoked', async () => {
@@ -60,7 +65,9 @@ describe('requireAuth', () => {
 
   it('when the token carries the admin claim, then the caller is an admin', async () => {
     const admin = await h.newUser({ admin: true });
-    const res = await request(h.app).get('/users').set({ Authorization: `Bearer ${admin.idToken}` });
+    const res = await request(h.app)
+      .get('/users')
+      .set({ Authorization: `Bearer ${admin.idToken}` });
     expect(res.status).toBe(200);
   });
 });

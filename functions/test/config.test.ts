@@ -15,10 +15,14 @@ describe('parseConfig', () => {
   });
 
   it('when production has no CORS origin, then start-up fails naming CORS_ORIGINS', () => {
-    expect(() => parseConfig({ APP_ENV: 'production', CORS_ORIGINS: [] })).toThrow(/CORS_ORIGINS: must list at least one origin/);
+    expect(() => parseConfig({ APP_ENV: 'production', CORS_ORIGINS: [] })).toThrow(
+      /CORS_ORIGINS: must list at least one origin/,
+    );
   });
 
   it('when an origin has a path, then start-up fails naming the entry', () => {
-    expect(() => parseConfig({ APP_ENV: 'local', CORS_ORIGINS: ['https://a.example.com/app'] })).toThrow(/CORS_ORIGINS\.0: must be a bare origin/);
+    expect(() => parseConfig({ APP_ENV: 'local', CORS_ORIGINS: ['https://a.example.com/app'] })).toThrow(
+      /CORS_ORIGINS\.0: must be a bare origin/,
+    );
   });
 });

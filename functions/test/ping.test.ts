@@ -25,13 +25,22 @@ describe('GET /ping', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as { port: number }).port;
-    const db = new Firestore({ projectId: PROJECT_ID, host: '127.0.0.1', port, ssl: false, customHeaders: { Authorization: 'Bearer owner' } });
+    const db = new Firestore({
+      projectId: PROJECT_ID,
+      host: '127.0.0.1',
+      port,
+      ssl: false,
+      customHeaders: { Authorization: 'Bearer owner' },
+    });
     const firebase = initializeApp({ projectId: PROJECT_ID }, 'ping-unreachable');
     try {
       const app = createApp({ config: testConfig, db, auth: getAuth(firebase), log: () => undefined });
       const res = await request(app).get('/ping');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ status: 'degraded', firestore: { reachable: false, error: expect.stringContaining('no answer') } });
+      expect(res.body).toMatchObject({
+        status: 'degraded',
+        firestore: { reachable: false, error: expect.stringContaining('no answer') },
+      });
     } finally {
       await db.terminate();
       await deleteApp(firebase);

@@ -13,7 +13,8 @@ import { createUser, type TestUser } from '../../scripts/lib/auth-emulator';
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set. Run the tests with \`npm test\`, which starts the emulators.`);
+  if (!value)
+    throw new Error(`${name} is not set. Run the tests with \`npm test\`, which starts the emulators.`);
   return value;
 }
 
@@ -21,7 +22,10 @@ export const PROJECT_ID = requireEnv('GCLOUD_PROJECT');
 requireEnv('FIRESTORE_EMULATOR_HOST');
 requireEnv('FIREBASE_AUTH_EMULATOR_HOST');
 
-export const testConfig: AppConfig = parseConfig({ APP_ENV: 'test', CORS_ORIGINS: ['http://localhost:5173'] });
+export const testConfig: AppConfig = parseConfig({
+  APP_ENV: 'test',
+  CORS_ORIGINS: ['http://localhost:5173'],
+});
 
 export interface Harness {
   firebase: App;

@@ -18,7 +18,13 @@ describe('POST /users', () => {
       .send({ displayName: '  Ada Lovelace ', bio: 'Engines.' });
 
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ uid: user.uid, displayName: 'Ada Lovelace', email: user.email, bio: 'Engines.', photoURL: null });
+    expect(res.body).toMatchObject({
+      uid: user.uid,
+      displayName: 'Ada Lovelace',
+      email: user.email,
+      bio: 'Engines.',
+      photoURL: null,
+    });
     expect(res.body.createdAt).toBe(res.body.updatedAt);
     const stored = await h.db.doc(`users/${user.uid}`).get();
     expect(stored.get('displayName')).toBe('Ada Lovelace');
@@ -27,10 +33,16 @@ describe('POST /users', () => {
 
   it('when the body names a uid, then it is refused as an unknown field and nothing is written', async () => {
     const user = await h.newUser();
-    const res = await request(h.app).post('/users').set(bearer(user.idToken)).send({ displayName: 'Mallory', uid: 'victim' });
+    const res = await request(h.app)
+      .post('/users')
+      .set(bearer(user.idToken))
+      .send({ displayName: 'Mallory', uid: 'victim' });
 
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'invalid-argument', fields: [{ path: 'uid', message: 'Unknown field.' }] });
+    expect(res.body.error).toMatchObject({
+      code: 'invalid-argument',
+      fields: [{ path: 'uid', message: 'Unknown field.' }],
+    });
     expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
     expect((await h.db.doc('users/victim').get()).exists).toBe(false);
   });
@@ -54,7 +66,11 @@ describe('POST /users', () => {
 
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^Invalid body\.displayName: /);
-    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['bio', 'displayName', 'photoURL']);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'bio',
+      'displayName',
+      'photoURL',
+    ]);
     expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
   });
 });
@@ -64,16 +80,32 @@ describe('GET and PATCH /users/me', () => {
     const user = await h.newUser();
     const res = await request(h.app).get('/users/me').set(bearer(user.idToken));
     expect(res.status).toBe(404);
-    expect(res.body.error).toMatchObject({ code: 'not-found', message: expect.stringContaining('POST /users') });
+    expect(res.body.error).toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('POST /users'),
+    });
   });
 
   it('when the caller patches their profile, then only the sent fields change and updatedAt moves', async () => {
     const user = await h.newUser();
-    const created = (await request(h.app).post('/users').set(bearer(user.idToken)).send({ displayName: 'Before', bio: 'Keep me' })).body;
+    const created = (
+      await request(h.app)
+        .post('/users')
+        .set(bearer(user.idToken))
+        .send({ displayName: 'Before', bio: 'Keep me' })
+    ).body;
 
-    const patched = await request(h.app).patch('/users/me').set(bearer(user.idToken)).send({ displayName: 'After' });
+    const patched = await request(h.app)
+      .patch('/users/me')
+      .set(bearer(user.idToken))
+      .send({ displayName: 'After' });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ uid: user.uid, displayName: 'After', bio: 'Keep me', createdAt: created.createdAt });
+    expect(patched.body).toMatchObject({
+      uid: user.uid,
+      displayName: 'After',
+      bio: 'Keep me',
+      createdAt: created.createdAt,
+    });
     expect(Date.parse(patched.body.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
 
     const me = await request(h.app).get('/users/me').set(bearer(user.idToken));
@@ -123,7 +155,11 @@ describe('GET /users and /users/:uid', () => {
     const admin = await h.newUser({ admin: true });
     const made = await Promise.all([1, 2, 3].map(() => h.newUser()));
     for (const user of made) {
-      await request(h.app).post('/users').set(bearer(user.idToken)).send({ displayName: user.uid }).expect(201);
+      await request(h.app)
+        .post('/users')
+        .set(bearer(user.idToken))
+        .send({ displayName: user.uid })
+        .expect(201);
     }
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -20,7 +20,8 @@ export function errorHandler(logs: Logs): ErrorRequestHandler {
     } else {
       logs.requestFailed(req.context, error);
     }
-    const answer = appError ?? new AppError('internal', 'Something went wrong on our side. It has been logged.');
+    const answer =
+      appError ?? new AppError('internal', 'Something went wrong on our side. It has been logged.');
     res.status(answer.status).json(toErrorEnvelope(answer, req.context.requestId));
   };
 }

@@ -4,8 +4,10 @@ import { AppError, type AuthContext } from '@chat/core';
 
 /** Firebase Auth error codes that mean "this token does not identify a usable account". */
 const rejections: Record<string, () => AppError> = {
-  'auth/id-token-expired': () => new AppError('token-expired', 'The ID token has expired. Refresh it and retry.'),
-  'auth/id-token-revoked': () => new AppError('token-revoked', 'The ID token has been revoked. Sign in again.'),
+  'auth/id-token-expired': () =>
+    new AppError('token-expired', 'The ID token has expired. Refresh it and retry.'),
+  'auth/id-token-revoked': () =>
+    new AppError('token-revoked', 'The ID token has been revoked. Sign in again.'),
   'auth/user-disabled': () => new AppError('user-disabled', 'This account is disabled.'),
   'auth/user-not-found': () => AppError.unauthenticated('The ID token belongs to a deleted account.'),
   'auth/argument-error': () => AppError.unauthenticated('The ID token is malformed.'),
@@ -20,7 +22,8 @@ export function requireAuth(auth: Auth): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match?.[1]) throw AppError.unauthenticated('Send a Firebase ID token as "Authorization: Bearer <token>".');
+    if (!match?.[1])
+      throw AppError.unauthenticated('Send a Firebase ID token as "Authorization: Bearer <token>".');
     try {
       const decoded = await auth.verifyIdToken(match[1], true);
       req.auth = { uid: decoded.uid, email: decoded.email ?? null, admin: decoded['admin'] === true };

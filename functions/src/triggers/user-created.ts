@@ -7,5 +7,8 @@ export async function onUserCreated(
   event: FirestoreEvent<QueryDocumentSnapshot | undefined, { uid: string }>,
 ): Promise<void> {
   const displayName = event.data?.get('displayName');
-  await services.notifications.welcome(event.params.uid, typeof displayName === 'string' ? displayName : 'there');
+  await services.notifications.welcome(
+    event.params.uid,
+    typeof displayName === 'string' ? displayName : 'there',
+  );
 }

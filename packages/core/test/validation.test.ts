@@ -34,7 +34,13 @@ describe('toErrorEnvelope', () => {
   it('carries status, code, message, fields and request id', () => {
     const error = AppError.invalidArgument('Bad', [{ path: 'a', message: 'm' }]);
     expect(toErrorEnvelope(error, 'req-1')).toEqual({
-      error: { status: 400, code: 'invalid-argument', message: 'Bad', fields: [{ path: 'a', message: 'm' }], requestId: 'req-1' },
+      error: {
+        status: 400,
+        code: 'invalid-argument',
+        message: 'Bad',
+        fields: [{ path: 'a', message: 'm' }],
+        requestId: 'req-1',
+      },
     });
   });
 });

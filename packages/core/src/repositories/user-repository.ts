@@ -76,7 +76,10 @@ export class UserRepository {
 
   /** Pages through every profile in uid order. */
   async list(limit: number, cursor?: string): Promise<UserPage> {
-    let query = this.db.collection('users').orderBy('__name__').limit(limit + 1);
+    let query = this.db
+      .collection('users')
+      .orderBy('__name__')
+      .limit(limit + 1);
     if (cursor) query = query.startAfter(cursor);
     const snapshot = await query.get();
     const docs = snapshot.docs.slice(0, limit);
