@@ -18,23 +18,12 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
 import { chooseFirestore } from './lib/firestore-choice';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
+import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROJECT_ID = (
   JSON.parse(readFileSync(path.join(ROOT, '.firebaserc'), 'utf8')) as { projects: { default: string } }
 ).projects.default;
-
-interface EmulatorPorts {
-  auth: { host: string; port: number };
-  functions: { host: string; port: number };
-  firestore: { host: string; port: number };
-}
-const ports = (
-  JSON.parse(readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { emulators: EmulatorPorts }
-).emulators;
-const hostPort = (e: { host: string; port: number }) => `${e.host}:${e.port}`;
-
-const API_URL = `http://${hostPort(ports.functions)}/${PROJECT_ID}/us-central1/api`;
 
 function say(line: string): void {
   process.stdout.write(`[stack] ${line}\n`);
@@ -57,6 +46,9 @@ async function main(): Promise<number> {
     console.error('usage: stack.ts start | test [jest args...]');
     return 2;
   }
+  const offset = Number(process.env.STACK_PORT_OFFSET ?? (mode === 'test' ? 100 : 0));
+  const ports = stackPorts(ROOT, offset);
+  const apiUrl = `http://${hostPort(ports.functions)}/${PROJECT_ID}/us-central1/api`;
   const { choice, why } = chooseFirestore();
   say(`Firestore emulator: ${choice} (${why}). Force one with FIRESTORE_EMULATOR=official|node.`);
 
@@ -93,7 +85,7 @@ async function main(): Promise<number> {
     } else {
       only += ',firestore';
     }
-    firebaseArgs.push('emulators:start', '--only', only, '--project', PROJECT_ID);
+    firebaseArgs.push('emulators:start', '--only', only, '--project', PROJECT_ID, '--config', ports.configFile);
     // Own process group, so Ctrl-C handling and cleanup reach the function runtimes it spawns too.
     firebase = spawn(process.execPath, firebaseArgs, {
       cwd: ROOT,
@@ -113,12 +105,12 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => void stop().then(() => process.exit(130)));
     process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
 
-    await waitFor('the API function', async () => (await fetch(`${API_URL}/ping`)).ok, 120_000, firebase);
+    await waitFor('the API function', async () => (await fetch(`${apiUrl}/ping`)).ok, 120_000, firebase);
     const emulatorEnv = {
       GCLOUD_PROJECT: PROJECT_ID,
       FIRESTORE_EMULATOR_HOST: hostPort(ports.firestore),
       FIREBASE_AUTH_EMULATOR_HOST: hostPort(ports.auth),
-      API_URL,
+      API_URL: apiUrl,
     };
     Object.assign(process.env, emulatorEnv);
 
@@ -136,7 +128,7 @@ async function main(): Promise<number> {
     const app = initializeApp({ projectId: PROJECT_ID }, 'seed');
     await seedDemoData(getAuth(app), getFirestore(app));
     await deleteApp(app);
-    printWelcome();
+    printWelcome(ports, apiUrl);
     await new Promise(() => undefined); // until Ctrl-C
     return 0;
   } catch (error) {
@@ -146,18 +138,18 @@ async function main(): Promise<number> {
   }
 }
 
-function printWelcome(): void {
+function printWelcome(ports: StackPorts, apiUrl: string): void {
   const lines = [
     '',
     'The local stack is up (project ' + PROJECT_ID + ', no cloud account involved):',
-    `  REST API            ${API_URL}`,
+    `  REST API            ${apiUrl}`,
     `  Firestore emulator  ${hostPort(ports.firestore)}`,
     `  Auth emulator       ${hostPort(ports.auth)}`,
     '',
     `Demo users (password "demo-password"): ${DEMO_USERS.map((u) => `${u.uid}${u.admin ? ' (admin)' : ''}`).join(', ')}`,
     'Get an ID token and call the API:',
     '  TOKEN=$(npm run -s token -- alice)',
-    `  curl -H "Authorization: Bearer $TOKEN" ${API_URL}/users/me`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/users/me`,
     '',
     'Ctrl-C stops everything.',
   ];

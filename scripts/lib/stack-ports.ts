@@ -1,0 +1,53 @@
+/**
+ * Emulator addresses for one run of the stack. `npm start` uses the ports in firebase.json; `npm test`
+ * shifts every port by 100 by default, so the tests can run while `npm start` is up. STACK_PORT_OFFSET
+ * picks another shift (parallel test runs). A shifted run gets its own generated firebase config file
+ * beside firebase.json (git-ignored), since firebase-tools reads ports only from its config.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Address {
+  host: string;
+  port: number;
+}
+
+interface FirebaseJson {
+  emulators: Record<string, Address & Record<string, unknown>> & { ui?: unknown; singleProjectMode?: unknown };
+  [key: string]: unknown;
+}
+
+export interface StackPorts {
+  auth: Address;
+  functions: Address;
+  firestore: Address;
+  /** The firebase-tools config file to pass with --config. */
+  configFile: string;
+}
+
+export function stackPorts(root: string, offset: number): StackPorts {
+  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000) {
+    throw new Error(`STACK_PORT_OFFSET must be a whole number from 0 to 50000 (got ${offset}).`);
+  }
+  const base = path.join(root, 'firebase.json');
+  const config = JSON.parse(readFileSync(base, 'utf8')) as FirebaseJson;
+  const shifted: FirebaseJson = { ...config, emulators: { ...config.emulators } };
+  for (const [name, value] of Object.entries(config.emulators)) {
+    if (value && typeof value === 'object' && 'port' in value && typeof value.port === 'number') {
+      shifted.emulators[name] = { ...value, port: value.port + offset };
+    }
+  }
+  let configFile = base;
+  if (offset !== 0) {
+    configFile = path.join(root, `firebase.stack-${offset}.json`);
+    writeFileSync(configFile, `${JSON.stringify(shifted, null, 2)}\n`);
+  }
+  const pick = (name: string): Address => {
+    const address = shifted.emulators[name];
+    if (!address) throw new Error(`firebase.json has no emulators.${name} entry.`);
+    return { host: address.host, port: address.port };
+  };
+  return { auth: pick('auth'), functions: pick('functions'), firestore: pick('firestore'), configFile };
+}
+
+export const hostPort = (address: Address): string => `${address.host}:${address.port}`;
