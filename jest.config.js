@@ -18,6 +18,9 @@ module.exports = {
     project('emulator', '<rootDir>/packages/firestore-emulator', { testPathIgnorePatterns: ['/conformance/'] }),
     project('conformance', '<rootDir>/packages/firestore-emulator', {
       testMatch: ['<rootDir>/test/conformance/**/*.test.ts'],
+      // Starts our emulator when FIRESTORE_EMULATOR_HOST is unset; otherwise tests whatever it points to.
+      globalSetup: '<rootDir>/test/conformance/global-setup.ts',
+      globalTeardown: '<rootDir>/test/conformance/global-teardown.ts',
     }),
     project('functions', '<rootDir>/functions'),
     project('realtime', '<rootDir>/realtime-server'),

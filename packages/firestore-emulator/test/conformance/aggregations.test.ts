@@ -1,0 +1,98 @@
+import { AggregateField } from 'firebase-admin/firestore';
+import { seed, useProject } from './helpers';
+
+const { db } = useProject('aggregations');
+const items = () => db.collection('items');
+
+describe('aggregations', () => {
+  it('count over an empty collection is 0, sum 0 and avg null', async () => {
+    const snap = await items()
+      .aggregate({ c: AggregateField.count(), s: AggregateField.sum('n'), a: AggregateField.average('n') })
+      .get();
+    expect(snap.data()).toEqual({ c: 0, s: 0, a: null });
+  });
+
+  describe('over data', () => {
+    beforeEach(() =>
+      seed(items(), {
+        d1: { n: 1, g: 'x' },
+        d2: { n: 2, g: 'x' },
+        d3: { n: 3.5, g: 'y' },
+        d4: { n: 'text', g: 'y' },
+        d5: { g: 'y' },
+        d6: { n: null, g: 'x' },
+      }),
+    );
+
+    it('count counts every matching document', async () => {
+      expect((await items().count().get()).data().count).toBe(6);
+      expect((await items().where('g', '==', 'y').count().get()).data().count).toBe(3);
+    });
+
+    it('sum and avg use numeric values only and ignore other types and missing fields', async () => {
+      const snap = await items()
+        .aggregate({ s: AggregateField.sum('n'), a: AggregateField.average('n') })
+        .get();
+      expect(snap.data().s).toBe(6.5);
+      expect(snap.data().a).toBeCloseTo(6.5 / 3, 12);
+    });
+
+    it('sum of integers is an exact integer', async () => {
+      expect(
+        (
+          await items()
+            .where('g', '==', 'x')
+            .aggregate({ s: AggregateField.sum('n') })
+            .get()
+        ).data().s,
+      ).toBe(3);
+    });
+
+    it('sum and avg with no numeric values are 0 and null', async () => {
+      const snap = await items()
+        .where('g', '==', 'y')
+        .where('n', '==', 'text')
+        .aggregate({ c: AggregateField.count(), s: AggregateField.sum('n'), a: AggregateField.average('n') })
+        .get();
+      expect(snap.data()).toEqual({ c: 1, s: 0, a: null });
+    });
+
+    it('count respects the nested query limit', async () => {
+      expect((await items().limit(4).count().get()).data().count).toBe(4);
+    });
+
+    it('count respects offset', async () => {
+      expect((await items().offset(2).count().get()).data().count).toBe(4);
+    });
+
+    it('aggregations respect cursors', async () => {
+      const snap = await items()
+        .orderBy('n')
+        .startAfter(1)
+        .aggregate({ c: AggregateField.count(), s: AggregateField.sum('n') })
+        .get();
+      // orderBy('n') keeps d1..d4 and d6 (null); startAfter(1) leaves 2, 3.5 and 'text'.
+      expect(snap.data()).toEqual({ c: 3, s: 5.5 });
+    });
+
+    it('sum respects the limit of the nested query', async () => {
+      const snap = await items()
+        .orderBy('n', 'desc')
+        .limit(3)
+        .aggregate({ s: AggregateField.sum('n') })
+        .get();
+      // n desc: 'text', 3.5, 2, 1, null → first three sum to 5.5.
+      expect(snap.data().s).toBe(5.5);
+    });
+
+    it('a collection group count counts at every depth', async () => {
+      await db.doc('items/d1/items/x').set({ n: 100 });
+      expect((await db.collectionGroup('items').count().get()).data().count).toBe(7);
+    });
+
+    it('the aggregate snapshot carries a read time', async () => {
+      const snap = await items().count().get();
+      expect(snap.readTime.toMillis()).toBeGreaterThan(0);
+    });
+  });
+});

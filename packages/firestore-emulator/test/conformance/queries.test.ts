@@ -1,0 +1,299 @@
+import { FieldPath, Filter, Timestamp } from 'firebase-admin/firestore';
+import { Code, ids, rejection, seed, useProject } from './helpers';
+
+const { db } = useProject('queries');
+const items = () => db.collection('items');
+
+describe('queries: implicit ordering', () => {
+  beforeEach(() =>
+    seed(items(), {
+      d1: { a: 3, b: 1 },
+      d2: { a: 1, b: 2 },
+      d3: { a: 2, b: 2 },
+      d4: { a: 1, b: 1 },
+      d5: { a: 2, b: 1 },
+    }),
+  );
+
+  it('with no order the results come by document name', async () => {
+    expect(await ids(items())).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
+  });
+
+  it('an inequality filter orders by that field, then by name', async () => {
+    expect(await ids(items().where('a', '>', 1))).toEqual(['d3', 'd5', 'd1']);
+  });
+
+  it('not-equal orders by that field, then by name', async () => {
+    expect(await ids(items().where('a', '!=', 2))).toEqual(['d2', 'd4', 'd1']);
+  });
+
+  it('not-in orders by that field, then by name', async () => {
+    expect(await ids(items().where('a', 'not-in', [3]))).toEqual(['d2', 'd4', 'd3', 'd5']);
+  });
+
+  it('an equality filter adds no order beyond the name', async () => {
+    expect(await ids(items().where('a', '==', 2))).toEqual(['d3', 'd5']);
+  });
+
+  it('inequality fields are appended in lexicographic field order, then the name', async () => {
+    expect(await ids(items().where('b', '>', 0).where('a', '>', 0))).toEqual(['d4', 'd2', 'd5', 'd3', 'd1']);
+  });
+
+  it('implicit orders take the direction of the last explicit order', async () => {
+    expect(await ids(items().orderBy('b', 'desc').where('a', '>', 0))).toEqual([
+      'd3',
+      'd2',
+      'd1',
+      'd5',
+      'd4',
+    ]);
+  });
+
+  it('the name tie-break follows a descending explicit order', async () => {
+    expect(await ids(items().orderBy('a', 'desc'))).toEqual(['d1', 'd5', 'd3', 'd4', 'd2']);
+  });
+
+  it('an explicit order on the inequality field is not duplicated', async () => {
+    expect(await ids(items().where('a', '<', 3).orderBy('a', 'desc').orderBy('b'))).toEqual([
+      'd5',
+      'd3',
+      'd4',
+      'd2',
+    ]);
+  });
+});
+
+describe('queries: missing fields', () => {
+  beforeEach(() =>
+    seed(items(), {
+      has: { a: 1, b: 1 },
+      noA: { b: 2 },
+      noB: { a: 2 },
+      nullA: { a: null, b: 0 },
+    }),
+  );
+
+  it('ordering on a field excludes documents that lack it', async () => {
+    expect(await ids(items().orderBy('a'))).toEqual(['nullA', 'has', 'noB']);
+  });
+
+  it('a second explicit order also excludes documents lacking that field', async () => {
+    expect(await ids(items().orderBy('a').orderBy('b'))).toEqual(['nullA', 'has']);
+  });
+
+  it('an implicit order from an inequality excludes documents lacking that field', async () => {
+    expect(await ids(items().orderBy('b').where('a', '>=', 0))).toEqual(['has']);
+  });
+
+  it('ordering by __name__ keeps every document', async () => {
+    expect(await ids(items().orderBy(FieldPath.documentId(), 'desc'))).toEqual([
+      'nullA',
+      'noB',
+      'noA',
+      'has',
+    ]);
+  });
+});
+
+describe('queries: null, NaN and not-equal', () => {
+  beforeEach(() =>
+    seed(items(), {
+      one: { a: 1 },
+      two: { a: 2 },
+      nul: { a: null },
+      nan: { a: NaN },
+      str: { a: 'x' },
+      missing: { other: true },
+    }),
+  );
+
+  // The web SDK's local matcher (mirroring the backend) keeps NaN for != and drops null and missing values.
+  it('!= excludes null and missing fields, ordered by the field', async () => {
+    expect(await ids(items().where('a', '!=', 1))).toEqual(['nan', 'two', 'str']);
+  });
+
+  it('== null matches only null values', async () => {
+    expect(await ids(items().where('a', '==', null))).toEqual(['nul']);
+  });
+
+  it('== NaN matches only NaN values', async () => {
+    expect(await ids(items().where('a', '==', NaN))).toEqual(['nan']);
+  });
+
+  it('!= null matches every present non-null value, ordered by the field', async () => {
+    expect(await ids(items().where('a', '!=', null))).toEqual(['nan', 'one', 'two', 'str']);
+  });
+
+  it('!= NaN (IS_NOT_NAN) matches present non-null values other than NaN', async () => {
+    expect(await ids(items().where('a', '!=', NaN))).toEqual(['one', 'two', 'str']);
+  });
+
+  it('not-in [null] matches nothing', async () => {
+    expect(await ids(items().where('a', 'not-in', [null]))).toEqual([]);
+  });
+
+  it('not-in excludes missing fields and null', async () => {
+    expect(await ids(items().where('a', 'not-in', [1, 'x']))).toEqual(['nan', 'two']);
+  });
+
+  it('in [null] matches null values', async () => {
+    expect(await ids(items().where('a', 'in', [null, 2]))).toEqual(['nul', 'two']);
+  });
+
+  it('a range filter never matches null or NaN', async () => {
+    expect(await ids(items().where('a', '>=', -Infinity))).toEqual(['one', 'two']);
+  });
+});
+
+describe('queries: types in filters', () => {
+  beforeEach(() =>
+    seed(items(), {
+      int1: { a: 1 },
+      dbl15: { a: 1.5 },
+      int2: { a: 2 },
+      dbl225: { a: 2.25 },
+      str: { a: '2' },
+      bool: { a: true },
+      arr: { a: [5] },
+      ts: { a: Timestamp.fromMillis(5) },
+      nul: { a: null },
+    }),
+  );
+
+  it('a numeric range matches only numbers, ints and doubles compared as numbers', async () => {
+    expect(await ids(items().where('a', '>', 1).where('a', '<', 2.5))).toEqual(['dbl15', 'int2', 'dbl225']);
+  });
+
+  it('a string range matches only strings', async () => {
+    expect(await ids(items().where('a', '>=', ''))).toEqual(['str']);
+  });
+
+  it('a timestamp range matches only timestamps', async () => {
+    expect(await ids(items().where('a', '<', Timestamp.fromMillis(1_000_000)))).toEqual(['ts']);
+  });
+
+  it('a boolean range matches only booleans', async () => {
+    expect(await ids(items().where('a', '>=', false))).toEqual(['bool']);
+  });
+
+  it('in matches ints and doubles by value', async () => {
+    expect(await ids(items().where('a', 'in', [2.25, 2]))).toEqual(['dbl225', 'int2']);
+  });
+});
+
+describe('queries: arrays', () => {
+  beforeEach(() =>
+    seed(items(), {
+      ab: { tags: ['a', 'b'] },
+      c: { tags: ['c'] },
+      a: { tags: ['a'] },
+      scalar: { tags: 'a' },
+      maps: { tags: [{ k: 1 }] },
+    }),
+  );
+
+  it('array-contains matches array elements, not scalars', async () => {
+    expect(await ids(items().where('tags', 'array-contains', 'a'))).toEqual(['a', 'ab']);
+  });
+
+  it('array-contains-any matches by element', async () => {
+    expect(await ids(items().where('tags', 'array-contains-any', ['a', 'c']))).toEqual(['a', 'ab', 'c']);
+  });
+
+  it('array-contains-any matches map elements by value', async () => {
+    expect(await ids(items().where('tags', 'array-contains-any', [{ k: 1 }]))).toEqual(['maps']);
+  });
+
+  it('in with an array value matches the whole array', async () => {
+    expect(await ids(items().where('tags', 'in', [['a', 'b'], ['a']]))).toEqual(['a', 'ab']);
+  });
+});
+
+describe('queries: OR filters', () => {
+  beforeEach(() =>
+    seed(items(), {
+      d1: { a: 1, b: 1 },
+      d2: { a: 2, b: 2 },
+      d3: { a: 3, b: 1 },
+      d4: { a: 4, b: 4 },
+    }),
+  );
+
+  it('an OR of equalities returns the union, by name', async () => {
+    expect(
+      await ids(items().where(Filter.or(Filter.where('a', '==', 4), Filter.where('b', '==', 1)))),
+    ).toEqual(['d1', 'd3', 'd4']);
+  });
+
+  it('an AND of ORs applies both', async () => {
+    const q = items().where(
+      Filter.and(
+        Filter.or(Filter.where('a', '==', 1), Filter.where('a', '==', 2), Filter.where('a', '==', 3)),
+        Filter.or(Filter.where('b', '==', 2), Filter.where('b', '==', 1)),
+        Filter.where('a', '>', 1),
+      ),
+    );
+    expect(await ids(q)).toEqual(['d2', 'd3']);
+  });
+});
+
+describe('queries: limits of in, not-in, array-contains-any and OR', () => {
+  const values = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  beforeEach(() => seed(items(), { d1: { a: 1, tags: [29] } }));
+
+  it('in accepts 30 values', async () => {
+    expect(await ids(items().where('a', 'in', values(30)))).toEqual(['d1']);
+  });
+
+  it('in with 31 values is INVALID_ARGUMENT, and the next query still works', async () => {
+    const err = await rejection(items().where('a', 'in', values(31)).get());
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+    expect(await ids(items())).toEqual(['d1']);
+  });
+
+  it('array-contains-any accepts 30 values', async () => {
+    expect(await ids(items().where('tags', 'array-contains-any', values(30)))).toEqual(['d1']);
+  });
+
+  it('array-contains-any with 31 values is INVALID_ARGUMENT', async () => {
+    const err = await rejection(items().where('tags', 'array-contains-any', values(31)).get());
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+  });
+
+  it('not-in accepts 10 values', async () => {
+    expect(
+      await ids(
+        items().where(
+          'a',
+          'not-in',
+          values(10).map((v) => v + 100),
+        ),
+      ),
+    ).toEqual(['d1']);
+  });
+
+  it('not-in with 11 values is INVALID_ARGUMENT', async () => {
+    const err = await rejection(items().where('a', 'not-in', values(11)).get());
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+  });
+
+  // "Cloud Firestore limits a query to a maximum of 30 disjunctions in disjunctive normal form." (firebase.google.com/docs/firestore/query-data/queries#limits_on_or_queries)
+  it('an AND of two ins expanding to 30 disjunctions is accepted', async () => {
+    expect(await ids(items().where('a', 'in', values(5)).where('b', 'in', values(6)))).toEqual([]);
+  });
+
+  it('an AND of two ins expanding to 35 disjunctions is INVALID_ARGUMENT', async () => {
+    const err = await rejection(items().where('a', 'in', values(5)).where('b', 'in', values(7)).get());
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+  });
+
+  it('an OR of 31 equalities is INVALID_ARGUMENT, and the next query still works', async () => {
+    const q = items().where(Filter.or(...values(31).map((v) => Filter.where('a', '==', v))));
+    const err = await rejection(q.get());
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+    expect(await ids(items().where(Filter.or(...values(30).map((v) => Filter.where('a', '==', v)))))).toEqual(
+      ['d1'],
+    );
+  });
+});
