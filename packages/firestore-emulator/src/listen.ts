@@ -1,0 +1,397 @@
+import * as grpc from '@grpc/grpc-js';
+import { GrpcError, invalidArgument, toStatusObject } from './errors';
+import type { ListenRequest__Output } from './generated/google/firestore/v1/ListenRequest';
+import type { ListenResponse } from './generated/google/firestore/v1/ListenResponse';
+import type { Target__Output } from './generated/google/firestore/v1/Target';
+import type { TargetChange } from './generated/google/firestore/v1/TargetChange';
+import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
+import type { StructuredQuery } from './query';
+import type { CommitEvent, DocumentChange, Store, StoredDocument } from './store';
+import { compareTime, toTimestamp, type Time } from './time';
+
+/**
+ * The Listen RPC (snapshot listeners), as the Node SDK's watch.js consumes it:
+ *
+ *   add_target → ADD, [RESET if resuming], one document_change per match, CURRENT + resume token,
+ *                then NO_CHANGE with no target ids and a read_time (the SDK emits a snapshot only then).
+ *   commit     → document_change / document_remove / document_delete for each affected target, then
+ *                one NO_CHANGE whose read_time is the commit time.
+ *   idle       → a NO_CHANGE every keepAliveMs, since the SDK restarts streams silent for 120 s.
+ *
+ * Resuming (resume_token or read_time on add_target) is answered with RESET and the full current set:
+ * the SDK marks every document it holds as removed on RESET, so its next snapshot is the exact diff.
+ *
+ * All streams share one store subscription. On each commit a target is re-evaluated only when the
+ * commit touched its collection, and each distinct query is evaluated once per commit however many
+ * streams listen to it.
+ */
+
+export interface ListenOptions {
+  /**
+   * Interval of the NO_CHANGE keep-alive on streams that sent nothing else in the meantime.
+   * @default 30000
+   */
+  keepAliveMs?: number;
+}
+
+type ListenCall = grpc.ServerDuplexStream<ListenRequest__Output, ListenResponse>;
+
+/** Creates the Listen handler; register it next to the engine's other RPCs. */
+export function createListenHandler(
+  store: Store,
+  options: ListenOptions = {},
+): grpc.handleBidiStreamingCall<ListenRequest__Output, ListenResponse> {
+  const hub = new ListenHub(store);
+  const keepAliveMs = options.keepAliveMs ?? 30_000;
+  return (call) => {
+    new ListenStream(call, hub, store, keepAliveMs);
+  };
+}
+
+/** Fans each commit out to the open streams; subscribed to the store only while streams are open. */
+class ListenHub {
+  private readonly streams = new Set<ListenStream>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  attach(stream: ListenStream): void {
+    this.streams.add(stream);
+    this.unsubscribe ??= this.store.onCommit((event) => this.onCommit(event));
+  }
+
+  detach(stream: ListenStream): void {
+    this.streams.delete(stream);
+    if (this.streams.size === 0 && this.unsubscribe) {
+      this.unsubscribe();
+      this.unsubscribe = undefined;
+    }
+  }
+
+  private onCommit(event: CommitEvent): void {
+    const evaluations = new QueryEvaluations(this.store);
+    for (const stream of [...this.streams]) stream.onCommit(event, evaluations);
+  }
+}
+
+/** The result of one query at one commit, shared by every target with the same query. */
+interface Evaluation {
+  docs: StoredDocument[];
+  byName: Map<string, StoredDocument>;
+}
+
+/** Evaluates each distinct (parent, query) at most once per commit. */
+class QueryEvaluations {
+  private readonly cache = new Map<string, Evaluation | GrpcError>();
+
+  constructor(private readonly store: Store) {}
+
+  get(target: QueryTargetState): Evaluation {
+    let result = this.cache.get(target.cacheKey);
+    if (!result) {
+      result = evaluate(this.store, target.parent, target.query);
+      this.cache.set(target.cacheKey, result);
+    }
+    if (result instanceof GrpcError) throw result;
+    return result;
+  }
+}
+
+function evaluate(store: Store, parent: string, query: StructuredQuery): Evaluation | GrpcError {
+  try {
+    const docs = store.runQuery(parent, query);
+    return { docs, byName: new Map(docs.map((d) => [d.name, d])) };
+  } catch (err) {
+    if (err instanceof GrpcError) return err;
+    throw err;
+  }
+}
+
+interface QueryTargetState {
+  kind: 'query';
+  id: number;
+  parent: string;
+  query: StructuredQuery;
+  cacheKey: string;
+  /** With a limit or offset, a change elsewhere can move documents in or out of the window. */
+  windowed: boolean;
+  touches: (documentName: string) => boolean;
+  /** The matches as last sent: name → document. */
+  sent: Map<string, StoredDocument>;
+}
+
+interface DocumentsTargetState {
+  kind: 'documents';
+  id: number;
+  names: Set<string>;
+  sent: Map<string, StoredDocument>;
+}
+
+type TargetState = QueryTargetState | DocumentsTargetState;
+
+/** One Listen stream: its targets, what it last sent for each, and its keep-alive. */
+class ListenStream {
+  private readonly targets = new Map<number, TargetState>();
+  private database: string | undefined;
+  private lastReadTime: Time = { seconds: 0, nanos: 0 };
+  private sentSinceTick = false;
+  private closed = false;
+  private readonly keepAlive: NodeJS.Timeout;
+
+  constructor(
+    private readonly call: ListenCall,
+    private readonly hub: ListenHub,
+    private readonly store: Store,
+    keepAliveMs: number,
+  ) {
+    hub.attach(this);
+    this.keepAlive = setInterval(() => this.onKeepAliveTick(), keepAliveMs);
+    this.keepAlive.unref();
+    call.on('data', (request: ListenRequest__Output) => this.guard(() => this.onRequest(request)));
+    call.on('end', () => this.end());
+    call.on('cancelled', () => this.close());
+    call.on('error', () => this.close());
+    call.on('close', () => this.close());
+  }
+
+  /** Applies one commit; never throws, since it runs inside the store's commit. */
+  onCommit(event: CommitEvent, evaluations: QueryEvaluations): void {
+    this.guard(() => {
+      if (this.closed || this.targets.size === 0) return;
+      const responses: ListenResponse[] = [];
+      for (const target of this.targets.values()) {
+        const relevant = event.changes.filter((c) =>
+          target.kind === 'query' ? target.touches(c.name) : target.names.has(c.name),
+        );
+        if (relevant.length === 0) continue;
+        if (target.kind === 'documents') {
+          for (const change of relevant) this.diffOne(target, change.name, change.after, change, responses, event.commitTime);
+        } else {
+          const result = evaluations.get(target);
+          if (target.windowed) {
+            this.diffAll(target, result, event, responses);
+          } else {
+            for (const change of relevant) {
+              const now = result.byName.get(change.name) ?? null;
+              this.diffOne(target, change.name, now, change, responses, event.commitTime);
+            }
+          }
+        }
+      }
+      if (responses.length === 0) return;
+      for (const response of responses) this.write(response);
+      this.sendNoChange(event.commitTime);
+    });
+  }
+
+  private onRequest(request: ListenRequest__Output): void {
+    if (this.closed) return;
+    const database = parseDatabase(request.database);
+    if (this.database && this.database !== database) {
+      throw invalidArgument(`This stream listens to ${this.database}, not ${database}`);
+    }
+    this.database = database;
+    if (request.targetChange === 'addTarget' && request.addTarget) {
+      this.addTarget(request.addTarget);
+    } else if (request.targetChange === 'removeTarget' && request.removeTarget !== undefined) {
+      this.removeTarget(request.removeTarget);
+    } else {
+      throw invalidArgument('A ListenRequest needs add_target or remove_target');
+    }
+  }
+
+  private addTarget(target: Target__Output): void {
+    const id = target.targetId || this.nextTargetId();
+    if (this.targets.has(id)) throw invalidArgument(`Target id ${id} is already in use on this stream`);
+    const state = this.createTarget(id, target);
+    const readTime = this.store.readTime();
+    const initial = this.initialDocuments(state);
+
+    this.write(targetChange('ADD', [id]));
+    if (target.resumeType) this.write(targetChange('RESET', [id]));
+    for (const doc of initial) {
+      state.sent.set(doc.name, doc);
+      this.write({ documentChange: { document: toDocumentProto(doc), targetIds: [id], removedTargetIds: [] } });
+    }
+    this.write(targetChange('CURRENT', [id], { resumeToken: encodeResumeToken(readTime), readTime: toTimestamp(readTime) }));
+    if (target.once) {
+      this.write(targetChange('REMOVE', [id]));
+    } else {
+      this.targets.set(id, state);
+    }
+    this.sendNoChange(readTime);
+  }
+
+  private removeTarget(id: number): void {
+    if (!this.targets.delete(id)) throw invalidArgument(`Target id ${id} is not active on this stream`);
+    this.write(targetChange('REMOVE', [id]));
+  }
+
+  private createTarget(id: number, target: Target__Output): TargetState {
+    if (target.targetType === 'documents' && target.documents) {
+      const names = target.documents.documents ?? [];
+      for (const name of names) this.checkInDatabase(parseDocumentName(name).database);
+      return { kind: 'documents', id, names: new Set(names), sent: new Map() };
+    }
+    if (target.targetType === 'query' && target.query?.structuredQuery) {
+      const parent = target.query.parent ?? '';
+      this.checkInDatabase(parseParent(parent).database);
+      const query = target.query.structuredQuery;
+      return {
+        kind: 'query',
+        id,
+        parent,
+        query,
+        cacheKey: `${parent}\u0000${JSON.stringify(query)}`,
+        windowed: query.limit != null || (query.offset ?? 0) > 0,
+        touches: scopeOf(parent, query),
+        sent: new Map(),
+      };
+    }
+    throw invalidArgument('A target needs a query or documents');
+  }
+
+  private initialDocuments(state: TargetState): StoredDocument[] {
+    if (state.kind === 'query') {
+      const result = evaluate(this.store, state.parent, state.query);
+      if (result instanceof GrpcError) throw result;
+      return result.docs;
+    }
+    return [...state.names].flatMap((name) => this.store.getDocument(name) ?? []);
+  }
+
+  /** One document's state against what the target last sent. */
+  private diffOne(
+    target: TargetState,
+    name: string,
+    now: StoredDocument | null,
+    change: DocumentChange | undefined,
+    out: ListenResponse[],
+    commitTime: Time,
+  ): void {
+    const before = target.sent.get(name);
+    if (now) {
+      if (before && compareTime(before.updateTime, now.updateTime) === 0) return;
+      target.sent.set(name, now);
+      out.push({ documentChange: { document: toDocumentProto(now), targetIds: [target.id], removedTargetIds: [] } });
+    } else if (before) {
+      target.sent.delete(name);
+      const removal = { document: name, removedTargetIds: [target.id], readTime: toTimestamp(commitTime) };
+      out.push(change && !change.after ? { documentDelete: removal } : { documentRemove: removal });
+    }
+  }
+
+  /** A limit/offset window: compare the whole new result with what was sent. */
+  private diffAll(target: QueryTargetState, result: Evaluation, event: CommitEvent, out: ListenResponse[]): void {
+    const changes = new Map(event.changes.map((c) => [c.name, c]));
+    for (const name of [...target.sent.keys()]) {
+      if (!result.byName.has(name)) this.diffOne(target, name, null, changes.get(name), out, event.commitTime);
+    }
+    for (const doc of result.docs) this.diffOne(target, doc.name, doc, changes.get(doc.name), out, event.commitTime);
+  }
+
+  private sendNoChange(readTime: Time): void {
+    if (compareTime(readTime, this.lastReadTime) > 0) this.lastReadTime = readTime;
+    this.write(
+      targetChange('NO_CHANGE', [], {
+        readTime: toTimestamp(this.lastReadTime),
+        resumeToken: encodeResumeToken(this.lastReadTime),
+      }),
+    );
+  }
+
+  private onKeepAliveTick(): void {
+    this.guard(() => {
+      if (!this.sentSinceTick && this.targets.size > 0) this.sendNoChange(this.store.readTime());
+      this.sentSinceTick = false;
+    });
+  }
+
+  private write(response: ListenResponse): void {
+    if (this.closed) return;
+    this.sentSinceTick = true;
+    this.call.write(response);
+  }
+
+  private checkInDatabase(database: string): void {
+    if (database !== this.database) throw invalidArgument(`The target is not in ${this.database ?? 'this database'}`);
+  }
+
+  private nextTargetId(): number {
+    let id = 1;
+    while (this.targets.has(id)) id++;
+    return id;
+  }
+
+  /** Runs a step; a failure ends this stream with its status and never reaches the caller. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private fail(err: unknown): void {
+    if (this.closed) return;
+    const status = toStatusObject(err);
+    this.close();
+    this.call.emit('error', { code: status.code, details: status.details, metadata: status.metadata });
+  }
+
+  /** The client half-closed: finish with OK. */
+  private end(): void {
+    if (this.closed) return;
+    this.close();
+    this.call.end();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.keepAlive);
+    this.targets.clear();
+    this.hub.detach(this);
+  }
+}
+
+/**
+ * Which committed documents can affect a query: those in its collection(s) under its parent.
+ * Anything else leaves the result unchanged, so the query is not re-run for it.
+ */
+function scopeOf(parent: string, query: StructuredQuery): (name: string) => boolean {
+  const from = query.from ?? [];
+  if (from.length !== 1) throw invalidArgument('A query must select exactly one collection');
+  const { collectionId = '', allDescendants = false } = from[0];
+  if (!allDescendants) {
+    const collection = `${parent}/${collectionId}`;
+    return (name) => collectionOf(name) === collection;
+  }
+  const prefix = `${parent}/`;
+  return (name) => name.startsWith(prefix) && (!collectionId || lastSegment(collectionOf(name)) === collectionId);
+}
+
+function targetChange(
+  type: 'NO_CHANGE' | 'ADD' | 'REMOVE' | 'CURRENT' | 'RESET',
+  targetIds: number[],
+  extra: Partial<TargetChange> = {},
+): ListenResponse {
+  return { targetChange: { targetChangeType: type, targetIds, ...extra } };
+}
+
+function toDocumentProto(doc: StoredDocument): NonNullable<NonNullable<ListenResponse['documentChange']>['document']> {
+  return {
+    name: doc.name,
+    fields: doc.fields,
+    createTime: toTimestamp(doc.createTime),
+    updateTime: toTimestamp(doc.updateTime),
+  };
+}
+
+/** A resume token is the read time it was issued at: 8 bytes of seconds, 4 of nanos. */
+export function encodeResumeToken(t: Time): Buffer {
+  const buf = Buffer.alloc(12);
+  buf.writeBigInt64BE(BigInt(t.seconds), 0);
+  buf.writeInt32BE(t.nanos, 8);
+  return buf;
+}
