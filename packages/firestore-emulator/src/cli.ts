@@ -40,7 +40,8 @@ export function parseCliOptions(argv: string[]): EmulatorOptions & { quiet: bool
   const integer = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
     return n;
   };
   const functionsHost = values['functions-emulator-host'];
@@ -49,7 +50,9 @@ export function parseCliOptions(argv: string[]): EmulatorOptions & { quiet: bool
   }
   if (values.host === '') throw new UsageError('--host must not be empty');
   if (values.project !== undefined && !/^[a-z0-9-]+$/.test(values.project)) {
-    throw new UsageError(`--project must be a project id (lowercase letters, digits, dashes), got "${values.project}"`);
+    throw new UsageError(
+      `--project must be a project id (lowercase letters, digits, dashes), got "${values.project}"`,
+    );
   }
   return {
     host: values.host,

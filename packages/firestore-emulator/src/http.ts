@@ -43,8 +43,11 @@ export function createHttpHandler(deps: HttpHandlerDeps): http.RequestListener {
   const routes = defineRoutes(deps);
   return (req, res) => {
     void handle(routes, req, res).catch((err: unknown) => {
-      deps.log(`HTTP ${req.method ?? '?'} ${req.url ?? '?'} failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) sendJson(res, 500, errorBody(new HttpError(500, 'INTERNAL', 'internal emulator error')));
+      deps.log(
+        `HTTP ${req.method ?? '?'} ${req.url ?? '?'} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, errorBody(new HttpError(500, 'INTERNAL', 'internal emulator error')));
       else res.destroy();
     });
   };
@@ -80,7 +83,8 @@ function defineRoutes({ store, triggers }: HttpHandlerDeps): RouteTable[] {
           try {
             triggers.register(decode(m[1]), triggerKey(url), body);
           } catch (err) {
-            if (err instanceof TriggerValidationError) throw new HttpError(400, 'INVALID_ARGUMENT', err.message);
+            if (err instanceof TriggerValidationError)
+              throw new HttpError(400, 'INVALID_ARGUMENT', err.message);
             throw err;
           }
           return {};
@@ -100,12 +104,15 @@ function defineRoutes({ store, triggers }: HttpHandlerDeps): RouteTable[] {
       methods: {
         PUT: async (req) => {
           const body = await readJson(req);
-          const host = typeof body === 'object' && body !== null ? (body as { host?: unknown }).host : undefined;
-          if (typeof host !== 'string') throw new HttpError(400, 'INVALID_ARGUMENT', 'body must be {"host":"host:port"}');
+          const host =
+            typeof body === 'object' && body !== null ? (body as { host?: unknown }).host : undefined;
+          if (typeof host !== 'string')
+            throw new HttpError(400, 'INVALID_ARGUMENT', 'body must be {"host":"host:port"}');
           try {
             triggers.setFunctionsEmulatorHost(host);
           } catch (err) {
-            if (err instanceof TriggerValidationError) throw new HttpError(400, 'INVALID_ARGUMENT', err.message);
+            if (err instanceof TriggerValidationError)
+              throw new HttpError(400, 'INVALID_ARGUMENT', err.message);
             throw err;
           }
           return {};
@@ -128,7 +135,11 @@ function defineRoutes({ store, triggers }: HttpHandlerDeps): RouteTable[] {
   ];
 }
 
-async function handle(routes: RouteTable[], req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  routes: RouteTable[],
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = req.method ?? 'GET';
   try {
@@ -136,7 +147,8 @@ async function handle(routes: RouteTable[], req: http.IncomingMessage, res: http
       const match = route.pattern.exec(url.pathname);
       if (!match) continue;
       const handler = route.methods[method];
-      if (!handler) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
+      if (!handler)
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
       const result = await handler(req, match, url);
       if (typeof result === 'string') {
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -199,6 +211,9 @@ function errorBody(err: HttpError): { error: { code: number; status: string; mes
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

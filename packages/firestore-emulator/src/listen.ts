@@ -165,7 +165,8 @@ class ListenStream {
         );
         if (relevant.length === 0) continue;
         if (target.kind === 'documents') {
-          for (const change of relevant) this.diffOne(target, change.name, change.after, change, responses, event.commitTime);
+          for (const change of relevant)
+            this.diffOne(target, change.name, change.after, change, responses, event.commitTime);
         } else {
           const result = evaluations.get(target);
           if (target.windowed) {
@@ -211,9 +212,16 @@ class ListenStream {
     if (target.resumeType) this.write(targetChange('RESET', [id]));
     for (const doc of initial) {
       state.sent.set(doc.name, doc);
-      this.write({ documentChange: { document: toDocumentProto(doc), targetIds: [id], removedTargetIds: [] } });
+      this.write({
+        documentChange: { document: toDocumentProto(doc), targetIds: [id], removedTargetIds: [] },
+      });
     }
-    this.write(targetChange('CURRENT', [id], { resumeToken: encodeResumeToken(readTime), readTime: toTimestamp(readTime) }));
+    this.write(
+      targetChange('CURRENT', [id], {
+        resumeToken: encodeResumeToken(readTime),
+        readTime: toTimestamp(readTime),
+      }),
+    );
     if (target.once) {
       this.write(targetChange('REMOVE', [id]));
     } else {
@@ -273,7 +281,9 @@ class ListenStream {
     if (now) {
       if (before && compareTime(before.updateTime, now.updateTime) === 0) return;
       target.sent.set(name, now);
-      out.push({ documentChange: { document: toDocumentProto(now), targetIds: [target.id], removedTargetIds: [] } });
+      out.push({
+        documentChange: { document: toDocumentProto(now), targetIds: [target.id], removedTargetIds: [] },
+      });
     } else if (before) {
       target.sent.delete(name);
       const removal = { document: name, removedTargetIds: [target.id], readTime: toTimestamp(commitTime) };
@@ -282,12 +292,19 @@ class ListenStream {
   }
 
   /** A limit/offset window: compare the whole new result with what was sent. */
-  private diffAll(target: QueryTargetState, result: Evaluation, event: CommitEvent, out: ListenResponse[]): void {
+  private diffAll(
+    target: QueryTargetState,
+    result: Evaluation,
+    event: CommitEvent,
+    out: ListenResponse[],
+  ): void {
     const changes = new Map(event.changes.map((c) => [c.name, c]));
     for (const name of [...target.sent.keys()]) {
-      if (!result.byName.has(name)) this.diffOne(target, name, null, changes.get(name), out, event.commitTime);
+      if (!result.byName.has(name))
+        this.diffOne(target, name, null, changes.get(name), out, event.commitTime);
     }
-    for (const doc of result.docs) this.diffOne(target, doc.name, doc, changes.get(doc.name), out, event.commitTime);
+    for (const doc of result.docs)
+      this.diffOne(target, doc.name, doc, changes.get(doc.name), out, event.commitTime);
   }
 
   private sendNoChange(readTime: Time): void {
@@ -314,7 +331,8 @@ class ListenStream {
   }
 
   private checkInDatabase(database: string): void {
-    if (database !== this.database) throw invalidArgument(`The target is not in ${this.database ?? 'this database'}`);
+    if (database !== this.database)
+      throw invalidArgument(`The target is not in ${this.database ?? 'this database'}`);
   }
 
   private nextTargetId(): number {
@@ -368,7 +386,8 @@ function scopeOf(parent: string, query: StructuredQuery): (name: string) => bool
     return (name) => collectionOf(name) === collection;
   }
   const prefix = `${parent}/`;
-  return (name) => name.startsWith(prefix) && (!collectionId || lastSegment(collectionOf(name)) === collectionId);
+  return (name) =>
+    name.startsWith(prefix) && (!collectionId || lastSegment(collectionOf(name)) === collectionId);
 }
 
 function targetChange(
@@ -379,7 +398,9 @@ function targetChange(
   return { targetChange: { targetChangeType: type, targetIds, ...extra } };
 }
 
-function toDocumentProto(doc: StoredDocument): NonNullable<NonNullable<ListenResponse['documentChange']>['document']> {
+function toDocumentProto(
+  doc: StoredDocument,
+): NonNullable<NonNullable<ListenResponse['documentChange']>['document']> {
   return {
     name: doc.name,
     fields: doc.fields,

@@ -112,7 +112,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     hostAndPort,
     store,
     clear: (projectId) =>
-      triggers.withoutDelivery(() => store.clear(projectId ? `projects/${projectId}/databases/(default)` : undefined)),
+      triggers.withoutDelivery(() =>
+        store.clear(projectId ? `projects/${projectId}/databases/(default)` : undefined),
+      ),
     stop: () =>
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => netServer.close(() => resolve()));
@@ -242,7 +244,10 @@ function limitRequestSize(
       }) as grpc.UntypedHandleCall;
     } else {
       const unary = handler as grpc.handleUnaryCall<unknown, unknown>;
-      limitedImplementation[name] = ((call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      limitedImplementation[name] = ((
+        call: grpc.ServerUnaryCall<unknown, unknown>,
+        callback: grpc.sendUnaryData<unknown>,
+      ) => {
         if (isOversized(call.request)) callback(tooLarge(call.request));
         else unary(call, callback);
       }) as grpc.UntypedHandleCall;

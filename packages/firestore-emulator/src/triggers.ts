@@ -165,7 +165,9 @@ export class TriggerDispatcher {
         return;
       }
       if (this.pending.length === 0) {
-        this.log('Firestore events are waiting: set FUNCTIONS_EMULATOR_HOST or PUT /emulator/v1/functionsEmulatorHost');
+        this.log(
+          'Firestore events are waiting: set FUNCTIONS_EMULATOR_HOST or PUT /emulator/v1/functionsEmulatorHost',
+        );
       }
       this.pending.push(event);
       return;
@@ -216,7 +218,8 @@ function changeKind(change: DocumentChange): ChangeKind | undefined {
   if (before && after) {
     // A write that changed nothing keeps its update time and fires no event.
     const same =
-      before.updateTime.seconds === after.updateTime.seconds && before.updateTime.nanos === after.updateTime.nanos;
+      before.updateTime.seconds === after.updateTime.seconds &&
+      before.updateTime.nanos === after.updateTime.nanos;
     return same ? undefined : 'updated';
   }
   return undefined;
@@ -224,7 +227,10 @@ function changeKind(change: DocumentChange): ChangeKind | undefined {
 
 function eventTypeMatches(eventType: string, kind: ChangeKind): boolean {
   const base = eventType.replace(/\.withAuthContext$/, '');
-  return base === 'google.cloud.firestore.document.v1.written' || base === `google.cloud.firestore.document.v1.${kind}`;
+  return (
+    base === 'google.cloud.firestore.document.v1.written' ||
+    base === `google.cloud.firestore.document.v1.${kind}`
+  );
 }
 
 function relativeDocumentPath(name: string): string {
@@ -267,7 +273,8 @@ function buildEvent(
   const data = {
     value: change.after ? toEventDocument(change.after) : undefined,
     oldValue: change.before ? toEventDocument(change.before) : undefined,
-    updateMask: change.before && change.after ? { fieldPaths: changedFields(change.before, change.after) } : undefined,
+    updateMask:
+      change.before && change.after ? { fieldPaths: changedFields(change.before, change.after) } : undefined,
   };
   const encoded = eventDataType.encode(eventDataType.fromObject(data)).finish();
   const headers: Record<string, string> = {
@@ -307,7 +314,9 @@ function changedFields(before: StoredDocument, after: StoredDocument): string[] 
   if (fieldsIdentical(before.fields, after.fields)) return [];
   const keys = new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
   return [...keys]
-    .filter((k) => !(k in before.fields && k in after.fields && valuesIdentical(before.fields[k], after.fields[k])))
+    .filter(
+      (k) => !(k in before.fields && k in after.fields && valuesIdentical(before.fields[k], after.fields[k])),
+    )
     .sort()
     .map((k) => formatFieldPath([k]));
 }
@@ -332,7 +341,12 @@ function post(
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, timeout: 120_000 },
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+        timeout: 120_000,
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -349,7 +363,8 @@ const registryKey = (projectId: string, key: string): string => `${projectId}\u0
 
 function parseRegistration(projectId: string, key: string, body: unknown): TriggerRegistration {
   if (!key) throw new TriggerValidationError('eventarcTriggerId is required');
-  if (typeof body !== 'object' || body === null) throw new TriggerValidationError('the body must be a JSON object');
+  if (typeof body !== 'object' || body === null)
+    throw new TriggerValidationError('the body must be a JSON object');
   const b = body as Record<string, unknown>;
   const eventType = b.eventType;
   if (
@@ -359,12 +374,19 @@ function parseRegistration(projectId: string, key: string, body: unknown): Trigg
     throw new TriggerValidationError(`unsupported eventType: ${JSON.stringify(eventType)}`);
   }
   const document = b.document as Record<string, unknown> | undefined;
-  if (typeof document !== 'object' || document === null || typeof document.value !== 'string' || !document.value) {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    typeof document.value !== 'string' ||
+    !document.value
+  ) {
     throw new TriggerValidationError('document.value is required');
   }
   const matchType = document.matchType ?? 'EXACT';
   if (matchType !== 'EXACT' && matchType !== 'PATH_PATTERN') {
-    throw new TriggerValidationError(`document.matchType must be EXACT or PATH_PATTERN, got ${JSON.stringify(matchType)}`);
+    throw new TriggerValidationError(
+      `document.matchType must be EXACT or PATH_PATTERN, got ${JSON.stringify(matchType)}`,
+    );
   }
   const database = typeof b.database === 'string' && b.database ? b.database : '(default)';
   const namespace = typeof b.namespace === 'string' && b.namespace ? b.namespace : '(default)';
