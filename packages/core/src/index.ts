@@ -9,3 +9,4 @@ export { UserService } from './services/user-service';
 export { UserRepository, type UserPage } from './repositories/user-repository';
 export { NotificationService } from './services/notification-service';
 export { NotificationRepository, type NewNotification } from './repositories/notification-repository';
+export * from './realtime/events';

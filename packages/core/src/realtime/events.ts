@@ -1,0 +1,168 @@
+/**
+ * The relay's wire contract, shared by the relay and its clients: the zod schemas of every client → server
+ * payload (the relay validates with them) and the typed event maps that Socket.IO's `Server<…>` and
+ * `Socket<…>` take. No socket.io import here, so a web app can use it with socket.io-client alone.
+ */
+import { z } from 'zod';
+import type { ErrorEnvelope } from '../errors';
+
+/** A chat or message id: a Firestore document id. */
+const DocId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^/]+$/, 'Must not contain "/".');
+
+/** The namespaces the relay serves. */
+export const RealtimeNamespaces = { chat: '/chat', notifications: '/notifications' } as const;
+
+// ---- client → server payloads ------------------------------------------------------------------------
+
+/**
+ * Join a chat's room. With `after` (the id of the newest message the client holds), the ack carries exactly
+ * the messages committed after it; without, the most recent ones.
+ */
+export const ChatJoinPayload = z.strictObject({
+  chatId: DocId,
+  after: DocId.nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type ChatJoinPayload = z.infer<typeof ChatJoinPayload>;
+
+export const ChatLeavePayload = z.strictObject({ chatId: DocId });
+export type ChatLeavePayload = z.infer<typeof ChatLeavePayload>;
+
+/** `clientMessageId` is the idempotency key: resending the same one returns the first message. */
+export const MessageSendPayload = z.strictObject({
+  chatId: DocId,
+  text: z.string(),
+  clientMessageId: z.string().min(1).max(128),
+  replyToId: DocId.nullable().optional(),
+});
+export type MessageSendPayload = z.infer<typeof MessageSendPayload>;
+
+/** A private message to one user, through (and creating if need be) your direct chat with them. */
+export const MessagePrivatePayload = z.strictObject({
+  to: DocId,
+  text: z.string(),
+  clientMessageId: z.string().min(1).max(128),
+});
+export type MessagePrivatePayload = z.infer<typeof MessagePrivatePayload>;
+
+export const TypingPayload = z.strictObject({ chatId: DocId, typing: z.boolean() });
+export type TypingPayload = z.infer<typeof TypingPayload>;
+
+export const MessageReadPayload = z.strictObject({ chatId: DocId, messageId: DocId });
+export type MessageReadPayload = z.infer<typeof MessageReadPayload>;
+
+/** A fresh Firebase ID token for the same user, sent before the current one expires. */
+export const AuthRefreshPayload = z.strictObject({ token: z.string().min(1).max(8192) });
+export type AuthRefreshPayload = z.infer<typeof AuthRefreshPayload>;
+
+// ---- server → client payloads -------------------------------------------------------------------------
+
+/** A message as clients see it. Timestamps are ISO strings; `id` is what clients dedupe on. */
+export interface RealtimeMessage {
+  id: string;
+  chatId: string;
+  senderId: string;
+  text: string;
+  createdAt: string;
+  editedAt: string | null;
+  /** Set on a deleted message (a tombstone); its text is then empty. */
+  deletedAt: string | null;
+  replyToId: string | null;
+  clientMessageId: string | null;
+}
+
+export interface RealtimeChat {
+  id: string;
+  type: 'direct' | 'group';
+  title: string | null;
+  memberIds: string[];
+  updatedAt: string | null;
+  lastActivityAt: string | null;
+}
+
+export interface RealtimeNotification {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  subject: string | null;
+  createdAt: string | null;
+}
+
+export interface ChatJoined {
+  chat: RealtimeChat;
+  /** Oldest first. With `after`, exactly the messages after it; otherwise the most recent ones. */
+  messages: RealtimeMessage[];
+  /** True when more messages than `limit` were missed: page the rest through the REST API. */
+  hasMore: boolean;
+  /** Members with at least one socket in the room, on any relay instance. */
+  online: string[];
+}
+
+/** What every ack carries: the result, or the API's error object (same codes as the REST envelope). */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorEnvelope['error'] };
+export type AckCallback<T> = (answer: Ack<T>) => void;
+
+/** The reason a server sends before it closes a socket on purpose. */
+export interface ServerGoodbye {
+  code: 'token-expired' | 'token-revoked' | 'user-disabled' | 'unauthenticated' | 'shutting-down';
+  message: string;
+  /** True when reconnecting (with a fresh token if the code says so) is expected to work. */
+  reconnect: boolean;
+}
+
+/** Events both namespaces share. */
+interface SessionClientEvents {
+  'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<{ expiresAt: string }>) => void;
+}
+interface SessionServerEvents {
+  /** Sent just before the relay closes the socket on purpose. */
+  'server:goodbye': (goodbye: ServerGoodbye) => void;
+}
+
+/** `/chat`: client → server. */
+export interface ChatClientEvents extends SessionClientEvents {
+  'chat:join': (payload: ChatJoinPayload, ack: AckCallback<ChatJoined>) => void;
+  'chat:leave': (payload: ChatLeavePayload, ack: AckCallback<{ chatId: string }>) => void;
+  'message:send': (payload: MessageSendPayload, ack: AckCallback<RealtimeMessage>) => void;
+  'message:private': (
+    payload: MessagePrivatePayload,
+    ack: AckCallback<{ chatId: string; message: RealtimeMessage }>,
+  ) => void;
+  'message:read': (
+    payload: MessageReadPayload,
+    ack: AckCallback<{ chatId: string; messageId: string }>,
+  ) => void;
+  /** The ack is optional: typing is fire-and-forget. */
+  typing: (payload: TypingPayload, ack?: AckCallback<null>) => void;
+}
+
+/** `/chat`: server → client. */
+export interface ChatServerEvents extends SessionServerEvents {
+  'message:new': (message: RealtimeMessage) => void;
+  'message:updated': (message: RealtimeMessage) => void;
+  'message:deleted': (message: RealtimeMessage) => void;
+  'chat:updated': (chat: RealtimeChat) => void;
+  /** You were removed from the chat: the relay has already taken your sockets out of its room. */
+  'chat:removed': (event: { chatId: string }) => void;
+  'member:joined': (event: { chatId: string; uid: string }) => void;
+  'member:left': (event: { chatId: string; uid: string }) => void;
+  typing: (event: { chatId: string; uid: string; typing: boolean }) => void;
+  presence: (event: { chatId: string; uid: string; online: boolean }) => void;
+}
+
+/** `/notifications`: client → server. */
+export type NotificationClientEvents = SessionClientEvents;
+
+/** `/notifications`: server → client. */
+export interface NotificationServerEvents extends SessionServerEvents {
+  'notification:new': (notification: RealtimeNotification) => void;
+}
+
+/** The handshake `auth` object: `io(url, { auth: { token } })`. */
+export const HandshakeAuth = z.object({ token: z.string().min(1).max(8192) });
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
