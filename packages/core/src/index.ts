@@ -4,9 +4,29 @@ export * from './auth';
 export * from './health';
 export * from './log-entry';
 export * from './services';
+export * from './schemas/common';
 export * from './schemas/user';
+export * from './schemas/chat';
+export * from './schemas/member';
+export * from './schemas/message';
+export * from './schemas/read-state';
+export * from './schemas/notification';
 export { UserService } from './services/user-service';
 export { UserRepository, type UserPage } from './repositories/user-repository';
 export { NotificationService } from './services/notification-service';
-export { NotificationRepository, type NewNotification } from './repositories/notification-repository';
-export * from './realtime/events';
+export {
+  NotificationRepository,
+  type NewNotification,
+  type NotificationDelivery,
+} from './repositories/notification-repository';
+export { ChatService, directChatId, type OpenedChat } from './services/chat-service';
+export { MemberService } from './services/member-service';
+export {
+  MessageService,
+  idempotentMessageId,
+  type SendOptions,
+  type SentMessage,
+} from './services/message-service';
+export { ReadStateService } from './services/read-state-service';
+export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
+export { ChatAccess, may } from './services/chat-access';

@@ -1,5 +1,9 @@
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import type { PageCursor } from '../schemas/common';
+import type { Notification } from '../schemas/notification';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
+import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 export interface NewNotification {
   type: string;
@@ -9,9 +13,31 @@ export interface NewNotification {
   subject: string | null;
 }
 
+/** `users/{uid}/notifications/{id}` as stored. */
+const NotificationDoc = z.object({
+  type: z.string(),
+  title: z.string(),
+  body: z.string(),
+  subject: z.string().nullable(),
+  createdAt: TimestampField,
+  readAt: TimestampField.nullable(),
+});
+type NotificationRecord = z.infer<typeof NotificationDoc> & { id: string };
+
+/** One notification for one inbox, under a deterministic id. */
+export interface NotificationDelivery {
+  uid: string;
+  id: string;
+  notification: NewNotification;
+}
+
 /** Typed access to the inbox `users/{uid}/notifications/{id}`. */
 export class NotificationRepository {
   constructor(private readonly db: Firestore) {}
+
+  private inbox(uid: string) {
+    return this.db.collection('users').doc(uid).collection('notifications');
+  }
 
   /**
    * Write a notification under a deterministic id. Returns false when it already exists, so a trigger that
@@ -19,10 +45,7 @@ export class NotificationRepository {
    */
   async createOnce(uid: string, id: string, notification: NewNotification): Promise<boolean> {
     try {
-      await this.db
-        .collection('users')
-        .doc(uid)
-        .collection('notifications')
+      await this.inbox(uid)
         .doc(id)
         .create({ ...notification, createdAt: FieldValue.serverTimestamp(), readAt: null });
       return true;
@@ -31,4 +54,103 @@ export class NotificationRepository {
       throw error;
     }
   }
+
+  /**
+   * Many notifications at once through a BulkWriter (fan-out to large chats), each with create(): ones that
+   * already exist are skipped, transient failures are retried by the writer. Returns how many were new.
+   */
+  async createMany(deliveries: NotificationDelivery[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    const writer = this.db.bulkWriter();
+    writer.onWriteError((error) => error.code !== FirestoreCode.alreadyExists && error.failedAttempts < 5);
+    let created = 0;
+    const writes = deliveries.map((delivery) =>
+      writer
+        .create(this.inbox(delivery.uid).doc(delivery.id), {
+          ...delivery.notification,
+          createdAt: FieldValue.serverTimestamp(),
+          readAt: null,
+        })
+        .then(
+          () => {
+            created += 1;
+          },
+          (error: unknown) => {
+            if (!isFirestoreError(error, FirestoreCode.alreadyExists)) throw error;
+          },
+        ),
+    );
+    await writer.close();
+    await Promise.all(writes);
+    return created;
+  }
+
+  async get(uid: string, id: string): Promise<Notification | null> {
+    const snapshot = await this.inbox(uid).doc(id).get();
+    return snapshot.exists ? toNotification({ id, ...NotificationDoc.parse(snapshot.data()) }) : null;
+  }
+
+  /** Newest first, keyset-paginated on (createdAt, id); optionally only the unread ones. */
+  async list(
+    uid: string,
+    options: { limit: number; cursor?: PageCursor; unreadOnly: boolean },
+  ): Promise<{ notifications: Notification[]; next: PageCursor | null }> {
+    let query = this.inbox(uid)
+      .orderBy('createdAt', 'desc')
+      .orderBy('__name__', 'desc')
+      .limit(options.limit + 1);
+    if (options.unreadOnly) query = query.where('readAt', '==', null);
+    if (options.cursor) query = query.startAfter(timestampOf(options.cursor), options.cursor.id);
+    const snapshot = await query.get();
+    const records = snapshot.docs
+      .slice(0, options.limit)
+      .map((doc) => ({ id: doc.id, ...NotificationDoc.parse(doc.data()) }));
+    const last = records[records.length - 1];
+    return {
+      notifications: records.map(toNotification),
+      next:
+        snapshot.docs.length > options.limit && last
+          ? { seconds: last.createdAt.seconds, nanos: last.createdAt.nanoseconds, id: last.id }
+          : null,
+    };
+  }
+
+  /** Sets readAt once (a second call keeps the first time). Null when there is no such notification. */
+  async markRead(uid: string, id: string): Promise<Notification | null> {
+    const ref = this.inbox(uid).doc(id);
+    const found = await this.db.runTransaction(async (tx) => {
+      const snapshot = await tx.get(ref);
+      if (!snapshot.exists) return false;
+      if (snapshot.get('readAt') === null) tx.update(ref, { readAt: FieldValue.serverTimestamp() });
+      return true;
+    });
+    return found ? this.get(uid, id) : null;
+  }
+
+  /** Marks every unread notification read, in pages of 500 through a BulkWriter. Returns how many. */
+  async markAllRead(uid: string): Promise<number> {
+    let updated = 0;
+    for (;;) {
+      const snapshot = await this.inbox(uid).where('readAt', '==', null).select().limit(500).get();
+      if (snapshot.empty) return updated;
+      const writer = this.db.bulkWriter();
+      const now = FieldValue.serverTimestamp();
+      const writes = snapshot.docs.map((doc) => writer.update(doc.ref, { readAt: now }));
+      await writer.close();
+      await Promise.all(writes);
+      updated += writes.length;
+    }
+  }
+}
+
+function toNotification(record: NotificationRecord): Notification {
+  return {
+    id: record.id,
+    type: record.type,
+    title: record.title,
+    body: record.body,
+    subject: record.subject,
+    createdAt: toIso(record.createdAt),
+    readAt: toIsoOrNull(record.readAt),
+  };
 }

@@ -43,6 +43,13 @@ export class UserRepository {
     return snapshot.exists ? toProfile(uid, UserDoc.parse(snapshot.data())) : null;
   }
 
+  /** Which of these uids have a profile. */
+  async existing(uids: string[]): Promise<Set<string>> {
+    if (uids.length === 0) return new Set();
+    const snapshots = await this.db.getAll(...uids.map((uid) => this.doc(uid)));
+    return new Set(snapshots.filter((snapshot) => snapshot.exists).map((snapshot) => snapshot.id));
+  }
+
   /** Creates the profile; a second create for the same uid is refused with `already-exists`. */
   async create(uid: string, user: NewUser): Promise<UserProfile> {
     try {

@@ -1,0 +1,310 @@
+import {
+  FieldPath,
+  FieldValue,
+  Timestamp,
+  type DocumentReference,
+  type Firestore,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Chat, ChatType } from '../schemas/chat';
+import type { PageCursor } from '../schemas/common';
+import type { Member, Role } from '../schemas/member';
+import { FirestoreCode, isFirestoreError } from './firestore-errors';
+import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
+
+/** `chats/{chatId}` as stored; see `schemas/chat.ts`. Checked on every read. */
+const ChatDoc = z.object({
+  type: z.enum(['direct', 'group']),
+  title: z.string().nullable(),
+  memberIds: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: TimestampField,
+  updatedAt: TimestampField,
+  lastActivityAt: TimestampField,
+  lastMessage: z
+    .object({ id: z.string(), senderId: z.string(), text: z.string(), createdAt: TimestampField })
+    .nullable(),
+});
+export type ChatRecord = z.infer<typeof ChatDoc> & { id: string };
+
+/** `chats/{chatId}/members/{uid}` as stored; see `schemas/member.ts`. */
+const MemberDoc = z.object({
+  role: z.enum(['owner', 'admin', 'member']),
+  joinedAt: TimestampField,
+  addedBy: z.string().nullable(),
+  lastReadMessageId: z.string().nullable(),
+  lastReadAt: TimestampField.nullable(),
+  unreadCount: z.number().int().min(0),
+  muted: z.boolean(),
+});
+export type MemberRecord = z.infer<typeof MemberDoc> & { uid: string };
+
+export interface NewMember {
+  uid: string;
+  role: Role;
+  addedBy: string | null;
+}
+
+export interface NewChat {
+  type: ChatType;
+  title: string | null;
+  createdBy: string;
+  members: NewMember[];
+}
+
+export interface ChatRecordPage {
+  chats: ChatRecord[];
+  next: PageCursor | null;
+}
+
+export function parseChat(id: string, data: unknown): ChatRecord {
+  return { id, ...ChatDoc.parse(data) };
+}
+
+export function parseMember(uid: string, data: unknown): MemberRecord {
+  return { uid, ...MemberDoc.parse(data) };
+}
+
+/** Typed access to `chats/{chatId}` and its `members` subcollection. */
+export class ChatRepository {
+  constructor(readonly db: Firestore) {}
+
+  chatRef(chatId: string): DocumentReference {
+    return this.db.collection('chats').doc(chatId);
+  }
+
+  memberRef(chatId: string, uid: string): DocumentReference {
+    return this.chatRef(chatId).collection('members').doc(uid);
+  }
+
+  /** A fresh random id for a group chat. */
+  newChatId(): string {
+    return this.db.collection('chats').doc().id;
+  }
+
+  async get(chatId: string): Promise<ChatRecord | null> {
+    const snapshot = await this.chatRef(chatId).get();
+    return snapshot.exists ? parseChat(chatId, snapshot.data()) : null;
+  }
+
+  async getMember(chatId: string, uid: string): Promise<MemberRecord | null> {
+    const snapshot = await this.memberRef(chatId, uid).get();
+    return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
+  }
+
+  /** The member record of `uid` in each chat, in the order given (null where it is missing). */
+  async getMemberships(uid: string, chatIds: string[]): Promise<(MemberRecord | null)[]> {
+    if (chatIds.length === 0) return [];
+    const snapshots = await this.db.getAll(...chatIds.map((chatId) => this.memberRef(chatId, uid)));
+    return snapshots.map((snapshot) => (snapshot.exists ? parseMember(uid, snapshot.data()) : null));
+  }
+
+  /**
+   * Creates the chat and its members in one batch. The chat is written with create(), so an existing id
+   * (a direct chat opened twice) fails as a whole with `already-exists` and writes nothing.
+   */
+  async create(chatId: string, chat: NewChat): Promise<ChatRecord> {
+    const batch = this.db.batch();
+    const now = FieldValue.serverTimestamp();
+    const memberIds = chat.members.map((member) => member.uid);
+    batch.create(this.chatRef(chatId), {
+      type: chat.type,
+      title: chat.title,
+      memberIds,
+      createdBy: chat.createdBy,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+      lastMessage: null,
+    });
+    for (const member of chat.members)
+      batch.create(this.memberRef(chatId, member.uid), newMemberData(member));
+    try {
+      const [result] = await batch.commit();
+      const time = result?.writeTime ?? Timestamp.now();
+      return {
+        id: chatId,
+        type: chat.type,
+        title: chat.title,
+        memberIds,
+        createdBy: chat.createdBy,
+        createdAt: time,
+        updatedAt: time,
+        lastActivityAt: time,
+        lastMessage: null,
+      };
+    } catch (error) {
+      if (isFirestoreError(error, FirestoreCode.alreadyExists)) {
+        throw AppError.alreadyExists(`Chat ${chatId} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  /** The caller's chats, most recent activity first, keyset-paginated on (lastActivityAt, id). */
+  async listForMember(uid: string, limit: number, cursor?: PageCursor): Promise<ChatRecordPage> {
+    let query = this.db
+      .collection('chats')
+      .where('memberIds', 'array-contains', uid)
+      .orderBy('lastActivityAt', 'desc')
+      .orderBy(FieldPath.documentId(), 'desc')
+      .limit(limit + 1);
+    if (cursor) query = query.startAfter(timestampOf(cursor), cursor.id);
+    const snapshot = await query.get();
+    const chats = snapshot.docs.slice(0, limit).map((doc) => parseChat(doc.id, doc.data()));
+    const last = chats[chats.length - 1];
+    return {
+      chats,
+      next:
+        snapshot.docs.length > limit && last
+          ? { seconds: last.lastActivityAt.seconds, nanos: last.lastActivityAt.nanoseconds, id: last.id }
+          : null,
+    };
+  }
+
+  /** Ids of every chat `uid` belongs to (ids only, no document bodies). */
+  async chatIdsOf(uid: string, max: number): Promise<string[]> {
+    const snapshot = await this.db
+      .collection('chats')
+      .where('memberIds', 'array-contains', uid)
+      .select()
+      .limit(max)
+      .get();
+    return snapshot.docs.map((doc) => doc.id);
+  }
+
+  /** Members in uid order, from after `cursorUid`. */
+  async listMembers(
+    chatId: string,
+    limit: number,
+    cursorUid?: string,
+  ): Promise<{ members: MemberRecord[]; next: string | null }> {
+    let query = this.chatRef(chatId)
+      .collection('members')
+      .orderBy(FieldPath.documentId())
+      .limit(limit + 1);
+    if (cursorUid) query = query.startAfter(cursorUid);
+    const snapshot = await query.get();
+    const members = snapshot.docs.slice(0, limit).map((doc) => parseMember(doc.id, doc.data()));
+    return {
+      members,
+      next: snapshot.docs.length > limit ? (members[members.length - 1]?.uid ?? null) : null,
+    };
+  }
+
+  /** Every member of a chat; for the trigger fan-out (tested with 1,000 members). */
+  async allMembers(chatId: string): Promise<MemberRecord[]> {
+    const snapshot = await this.chatRef(chatId).collection('members').get();
+    return snapshot.docs.map((doc) => parseMember(doc.id, doc.data()));
+  }
+
+  /** Deletes the chat with every subcollection (members, messages, fan-out markers), through a BulkWriter. */
+  async delete(chatId: string): Promise<void> {
+    await this.db.recursiveDelete(this.chatRef(chatId));
+  }
+
+  /** Runs `work` in a transaction with typed reads and writes on chats and members. */
+  transaction<T>(work: (tx: ChatTransaction) => Promise<T>): Promise<T> {
+    return this.db.runTransaction((tx) => work(new ChatTransaction(this, tx)), { maxAttempts: 25 });
+  }
+}
+
+/** Typed reads and writes on chats and members inside one Firestore transaction. */
+export class ChatTransaction {
+  constructor(
+    private readonly repo: ChatRepository,
+    readonly tx: Transaction,
+  ) {}
+
+  async chat(chatId: string): Promise<ChatRecord | null> {
+    const snapshot = await this.tx.get(this.repo.chatRef(chatId));
+    return snapshot.exists ? parseChat(chatId, snapshot.data()) : null;
+  }
+
+  async member(chatId: string, uid: string): Promise<MemberRecord | null> {
+    const snapshot = await this.tx.get(this.repo.memberRef(chatId, uid));
+    return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
+  }
+
+  rename(chatId: string, title: string): void {
+    this.tx.update(this.repo.chatRef(chatId), { title, updatedAt: FieldValue.serverTimestamp() });
+  }
+
+  addMember(chatId: string, member: NewMember): void {
+    this.tx.create(this.repo.memberRef(chatId, member.uid), newMemberData(member));
+    this.tx.update(this.repo.chatRef(chatId), {
+      memberIds: FieldValue.arrayUnion(member.uid),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  removeMember(chatId: string, uid: string): void {
+    this.tx.delete(this.repo.memberRef(chatId, uid));
+    this.tx.update(this.repo.chatRef(chatId), {
+      memberIds: FieldValue.arrayRemove(uid),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  setRole(chatId: string, uid: string, role: Role): void {
+    this.tx.update(this.repo.memberRef(chatId, uid), { role });
+  }
+
+  /** Keeps the chat's `lastMessage` in step when that message is edited or deleted. */
+  setLastMessageText(chatId: string, text: string): void {
+    this.tx.update(this.repo.chatRef(chatId), { 'lastMessage.text': text });
+  }
+
+  setMuted(chatId: string, uid: string, muted: boolean): void {
+    this.tx.update(this.repo.memberRef(chatId, uid), { muted });
+  }
+}
+
+function newMemberData(member: NewMember) {
+  return {
+    role: member.role,
+    joinedAt: FieldValue.serverTimestamp(),
+    addedBy: member.addedBy,
+    lastReadMessageId: null,
+    lastReadAt: null,
+    unreadCount: 0,
+    muted: false,
+  };
+}
+
+export function toMember(record: MemberRecord): Member {
+  return {
+    uid: record.uid,
+    role: record.role,
+    joinedAt: toIso(record.joinedAt),
+    addedBy: record.addedBy,
+    lastReadMessageId: record.lastReadMessageId,
+    lastReadAt: toIsoOrNull(record.lastReadAt),
+    unreadCount: record.unreadCount,
+    muted: record.muted,
+  };
+}
+
+export function toChat(record: ChatRecord, membership: MemberRecord | null): Chat {
+  return {
+    id: record.id,
+    type: record.type,
+    title: record.title,
+    memberIds: record.memberIds,
+    createdBy: record.createdBy,
+    createdAt: toIso(record.createdAt),
+    updatedAt: toIso(record.updatedAt),
+    lastActivityAt: toIso(record.lastActivityAt),
+    lastMessage: record.lastMessage
+      ? {
+          id: record.lastMessage.id,
+          senderId: record.lastMessage.senderId,
+          text: record.lastMessage.text,
+          createdAt: toIso(record.lastMessage.createdAt),
+        }
+      : null,
+    membership: membership ? toMember(membership) : null,
+  };
+}

@@ -1,0 +1,110 @@
+import { FieldValue, type Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { parseChat, parseMember, type ChatRepository, type MemberRecord } from './chat-repository';
+import { comparePositions, compareTimes, timestampOf } from './firestore-time';
+import { parseMessage, type MessageRecord, type MessageRepository } from './message-repository';
+import type { PageCursor } from '../schemas/common';
+
+/** A read position or message position: (createdAt, id). */
+export interface Position {
+  time: Timestamp;
+  id: string;
+}
+
+/**
+ * The trigger side of messages: moving the chat's last message forward and counting unread messages per
+ * member, each step claimed in a transaction so a replayed or reordered event changes nothing twice.
+ * Markers live in `chats/{chatId}/fanouts/{messageId}_{bucket}` (see `schemas/message.ts`).
+ */
+export class FanOutRepository {
+  constructor(
+    private readonly chats: ChatRepository,
+    private readonly messages: MessageRepository,
+  ) {}
+
+  private markers(chatId: string) {
+    return this.chats.chatRef(chatId).collection('fanouts');
+  }
+
+  /**
+   * Sets the chat's `lastMessage` and `lastActivityAt` to this message, unless a later one (in
+   * (createdAt, id) order) is already there. Reads the message as it is now, so a message deleted before
+   * its trigger ran shows as deleted. Returns the message, or null when the chat or message is gone.
+   */
+  advanceLastMessage(chatId: string, messageId: string): Promise<MessageRecord | null> {
+    return this.chats.transaction(async ({ tx }) => {
+      const [chatSnap, messageSnap] = await tx.getAll(
+        this.chats.chatRef(chatId),
+        this.messages.ref(chatId, messageId),
+      );
+      if (!chatSnap?.exists || !messageSnap?.exists) return null;
+      const chat = parseChat(chatId, chatSnap.data());
+      const message = parseMessage(chatId, messageId, messageSnap.data());
+      const incoming = { time: message.createdAt, id: message.id };
+      const current = chat.lastMessage && { time: chat.lastMessage.createdAt, id: chat.lastMessage.id };
+      if (current && comparePositions(incoming, current) <= 0) return message;
+      tx.update(this.chats.chatRef(chatId), {
+        lastMessage: {
+          id: message.id,
+          senderId: message.senderId,
+          text: message.text,
+          createdAt: message.createdAt,
+        },
+        // Only messages count as activity (renames do not), and activity never moves back.
+        lastActivityAt:
+          compareTimes(message.createdAt, chat.lastActivityAt) > 0 ? message.createdAt : chat.lastActivityAt,
+      });
+      return message;
+    });
+  }
+
+  /**
+   * Counts the message as unread for the given members (one hash bucket of the chat), once: the marker
+   * `{messageId}_{bucket}` is created in the same transaction as the increments, so a replay finds it and
+   * stops. Only members who joined before the message and have not read past it are counted. Returns the
+   * uids counted, or null when the bucket had already been done.
+   */
+  countUnread(message: MessageRecord, bucket: string, uids: string[]): Promise<string[] | null> {
+    const { chatId } = message;
+    const marker = this.markers(chatId).doc(`${message.id}_${bucket}`);
+    return this.chats.transaction(async ({ tx }) => {
+      const [markerSnap, ...memberSnaps] = await tx.getAll(
+        marker,
+        ...uids.map((uid) => this.chats.memberRef(chatId, uid)),
+      );
+      if (markerSnap?.exists) return null;
+      const position = { time: message.createdAt, id: message.id };
+      const counted: string[] = [];
+      for (const snapshot of memberSnaps) {
+        if (!snapshot.exists) continue;
+        const member = parseMember(snapshot.id, snapshot.data());
+        if (!shouldCount(member, message.senderId, position)) continue;
+        tx.update(snapshot.ref, { unreadCount: FieldValue.increment(1) });
+        counted.push(member.uid);
+      }
+      tx.create(marker, { messageId: message.id, createdAt: message.createdAt, uids: counted });
+      return counted;
+    });
+  }
+
+  /**
+   * Inside a mark-read transaction: how many messages counted as unread for `uid` lie after `position`.
+   * This is exactly what `unreadCount` must become when the read position moves there.
+   */
+  async countedAfter(tx: Transaction, chatId: string, uid: string, position: PageCursor): Promise<number> {
+    const query = this.markers(chatId)
+      .where('uids', 'array-contains', uid)
+      .orderBy('createdAt')
+      .orderBy('messageId')
+      .startAfter(timestampOf(position), position.id)
+      .count();
+    const snapshot = await tx.get(query);
+    return snapshot.data().count;
+  }
+}
+
+function shouldCount(member: MemberRecord, senderId: string, message: Position): boolean {
+  if (member.uid === senderId) return false;
+  if (compareTimes(member.joinedAt, message.time) > 0) return false;
+  if (!member.lastReadAt || !member.lastReadMessageId) return true;
+  return comparePositions(message, { time: member.lastReadAt, id: member.lastReadMessageId }) > 0;
+}

@@ -1,0 +1,38 @@
+import { Timestamp } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { encodeCursor, type PageCursor } from '../schemas/common';
+
+/** A Firestore Timestamp field, checked on read. */
+export const TimestampField = z.instanceof(Timestamp);
+
+export function toIso(time: Timestamp): string {
+  return time.toDate().toISOString();
+}
+
+export function toIsoOrNull(time: Timestamp | null): string | null {
+  return time ? toIso(time) : null;
+}
+
+/** The opaque cursor of an item ordered by (time, id). */
+export function cursorOf(time: Timestamp, id: string): string {
+  return encodeCursor({ seconds: time.seconds, nanos: time.nanoseconds, id });
+}
+
+export function timestampOf(cursor: PageCursor): Timestamp {
+  return new Timestamp(cursor.seconds, cursor.nanos);
+}
+
+/** Orders two instants to the nanosecond: negative when `a` is earlier. */
+export function compareTimes(a: Timestamp, b: Timestamp): number {
+  return a.seconds !== b.seconds ? a.seconds - b.seconds : a.nanoseconds - b.nanoseconds;
+}
+
+/** Orders two (time, id) positions: negative when `a` comes first. */
+export function comparePositions(
+  a: { time: Timestamp; id: string },
+  b: { time: Timestamp; id: string },
+): number {
+  const byTime = compareTimes(a.time, b.time);
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

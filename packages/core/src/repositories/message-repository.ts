@@ -1,0 +1,149 @@
+import {
+  FieldPath,
+  FieldValue,
+  type DocumentReference,
+  type Firestore,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import { z } from 'zod';
+import type { PageCursor } from '../schemas/common';
+import type { Message } from '../schemas/message';
+import { FirestoreCode, isFirestoreError } from './firestore-errors';
+import { cursorOf, TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
+
+/** `chats/{chatId}/messages/{messageId}` as stored; see `schemas/message.ts`. */
+const MessageDoc = z.object({
+  senderId: z.string(),
+  text: z.string(),
+  createdAt: TimestampField,
+  editedAt: TimestampField.nullable(),
+  deletedAt: TimestampField.nullable(),
+  replyToId: z.string().nullable(),
+  clientMessageId: z.string().nullable(),
+});
+export type MessageRecord = z.infer<typeof MessageDoc> & { id: string; chatId: string };
+
+export function parseMessage(chatId: string, id: string, data: unknown): MessageRecord {
+  return { id, chatId, ...MessageDoc.parse(data) };
+}
+
+export interface NewMessage {
+  senderId: string;
+  text: string;
+  replyToId: string | null;
+  clientMessageId: string | null;
+}
+
+export interface MessageRecordPage {
+  /** Oldest first. */
+  messages: MessageRecord[];
+  /** Whether more messages lie beyond the page in the direction it was read. */
+  more: boolean;
+}
+
+/** Typed access to `chats/{chatId}/messages`. */
+export class MessageRepository {
+  constructor(readonly db: Firestore) {}
+
+  ref(chatId: string, messageId: string): DocumentReference {
+    return this.db.collection('chats').doc(chatId).collection('messages').doc(messageId);
+  }
+
+  newId(chatId: string): string {
+    return this.db.collection('chats').doc(chatId).collection('messages').doc().id;
+  }
+
+  async get(chatId: string, messageId: string): Promise<MessageRecord | null> {
+    const snapshot = await this.ref(chatId, messageId).get();
+    return snapshot.exists ? parseMessage(chatId, messageId, snapshot.data()) : null;
+  }
+
+  /**
+   * Writes the message with create() and a server timestamp. When the id is taken (a retried idempotent
+   * send), returns the message already stored and `created: false`; nothing is written twice.
+   */
+  async create(
+    chatId: string,
+    messageId: string,
+    message: NewMessage,
+  ): Promise<{ message: MessageRecord; created: boolean }> {
+    try {
+      const result = await this.ref(chatId, messageId).create({
+        ...message,
+        createdAt: FieldValue.serverTimestamp(),
+        editedAt: null,
+        deletedAt: null,
+      });
+      // The server timestamp is the commit time, which is the write time: no read-back needed.
+      return {
+        message: {
+          id: messageId,
+          chatId,
+          ...message,
+          createdAt: result.writeTime,
+          editedAt: null,
+          deletedAt: null,
+        },
+        created: true,
+      };
+    } catch (error) {
+      if (!isFirestoreError(error, FirestoreCode.alreadyExists)) throw error;
+      const existing = await this.get(chatId, messageId);
+      if (!existing) throw error;
+      return { message: existing, created: false };
+    }
+  }
+
+  /**
+   * One page in (createdAt, id) order: the latest messages, those just before `before`, or those just
+   * after `after`. Reads one extra document to know whether more lie beyond.
+   */
+  async page(
+    chatId: string,
+    limit: number,
+    cursor: { before?: PageCursor; after?: PageCursor },
+  ): Promise<MessageRecordPage> {
+    const messages = this.db.collection('chats').doc(chatId).collection('messages');
+    const forward = cursor.after !== undefined;
+    const direction = forward ? 'asc' : 'desc';
+    let query = messages
+      .orderBy('createdAt', direction)
+      .orderBy(FieldPath.documentId(), direction)
+      .limit(limit + 1);
+    const from = cursor.after ?? cursor.before;
+    if (from) query = query.startAfter(timestampOf(from), from.id);
+    const snapshot = await query.get();
+    const records = snapshot.docs.slice(0, limit).map((doc) => parseMessage(chatId, doc.id, doc.data()));
+    if (!forward) records.reverse();
+    return { messages: records, more: snapshot.docs.length > limit };
+  }
+
+  /** Applies an edit; the caller has checked who may edit, inside its transaction. */
+  edit(tx: Transaction, chatId: string, messageId: string, text: string): void {
+    tx.update(this.ref(chatId, messageId), { text, editedAt: FieldValue.serverTimestamp() });
+  }
+
+  /** Turns the message into a tombstone: empty text, deletedAt set; it keeps its place in the history. */
+  tombstone(tx: Transaction, chatId: string, messageId: string): void {
+    tx.update(this.ref(chatId, messageId), { text: '', deletedAt: FieldValue.serverTimestamp() });
+  }
+}
+
+export function toMessage(record: MessageRecord): Message {
+  return {
+    id: record.id,
+    chatId: record.chatId,
+    senderId: record.senderId,
+    text: record.text,
+    createdAt: toIso(record.createdAt),
+    editedAt: toIsoOrNull(record.editedAt),
+    deletedAt: toIsoOrNull(record.deletedAt),
+    replyToId: record.replyToId,
+    clientMessageId: record.clientMessageId,
+    cursor: messageCursor(record),
+  };
+}
+
+export function messageCursor(record: MessageRecord): string {
+  return cursorOf(record.createdAt, record.id);
+}

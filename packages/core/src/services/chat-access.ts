@@ -1,0 +1,56 @@
+import type { AuthContext } from '../auth';
+import { AppError } from '../errors';
+import type { ChatRepository, ChatTransaction, MemberRecord } from '../repositories/chat-repository';
+import type { Role } from '../schemas/member';
+
+/**
+ * Who may see and do what in a chat. Membership is checked on every chat, member and message call, and a
+ * caller who is not a member gets the same 404 as for a chat that does not exist, so chat ids do not leak.
+ * App admins (the `admin` custom claim) may look into and moderate any chat, but not write as a member.
+ */
+export class ChatAccess {
+  constructor(private readonly chats: ChatRepository) {}
+
+  /** The caller's member record; `not-found` when they are not a member. */
+  async member(auth: AuthContext, chatId: string): Promise<MemberRecord> {
+    const member = await this.chats.getMember(chatId, auth.uid);
+    if (!member) throw chatNotFound(chatId);
+    return member;
+  }
+
+  /** The caller's member record, or null for an app admin who is not a member of an existing chat. */
+  async memberOrAdmin(auth: AuthContext, chatId: string): Promise<MemberRecord | null> {
+    const member = await this.chats.getMember(chatId, auth.uid);
+    if (member) return member;
+    if (auth.admin && (await this.chats.get(chatId))) return null;
+    throw chatNotFound(chatId);
+  }
+
+  /** `member`, inside a transaction, so the check and the write see the same state. */
+  async memberIn(tx: ChatTransaction, auth: AuthContext, chatId: string): Promise<MemberRecord> {
+    const member = await tx.member(chatId, auth.uid);
+    if (!member) throw chatNotFound(chatId);
+    return member;
+  }
+}
+
+/** The one answer for "no such chat" and "not your chat". */
+export function chatNotFound(chatId: string): AppError {
+  return AppError.notFound(`No chat ${chatId}.`);
+}
+
+export function failedPrecondition(message: string): AppError {
+  return new AppError('failed-precondition', message);
+}
+
+/** What each chat role may do; the one table every service consults. */
+export const may = {
+  rename: (role: Role) => role === 'owner' || role === 'admin',
+  addMembers: (role: Role) => role === 'owner' || role === 'admin',
+  /** Owners remove anyone but themselves; admins remove plain members. */
+  remove: (role: Role, target: Role) =>
+    target !== 'owner' && (role === 'owner' || (role === 'admin' && target === 'member')),
+  changeRoles: (role: Role) => role === 'owner',
+  deleteAnyMessage: (role: Role) => role === 'owner' || role === 'admin',
+  deleteChat: (role: Role) => role === 'owner',
+};

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { ChatRepository, ChatRecord, MemberRecord } from '../repositories/chat-repository';
+import type { FanOutRepository } from '../repositories/fan-out-repository';
+import { compareTimes } from '../repositories/firestore-time';
+import type { MessageRecord } from '../repositories/message-repository';
+import type { NewNotification, NotificationRepository } from '../repositories/notification-repository';
+import type { UserRepository } from '../repositories/user-repository';
+
+/** What one message-created event did; a replay reports zeros. */
+export interface MessageFanOut {
+  /** Members whose unread count went up. */
+  counted: number;
+  /** Notifications written. */
+  notified: number;
+}
+
+/** How long a notification's body quotes the message. */
+const PREVIEW_LENGTH = 140;
+
+/** Which of the 16 fan-out buckets a member falls in: fixed by the uid, so a replay splits the same way. */
+export function bucketOf(uid: string): string {
+  return createHash('sha256').update(uid).digest('hex').slice(0, 1);
+}
+
+/**
+ * What the Firestore triggers do, safe under at-least-once and out-of-order delivery: every step reads the
+ * current state, claims its work with a deterministic id in a transaction or a create(), and so does
+ * nothing the second time.
+ */
+export class FanOutService {
+  constructor(
+    private readonly chats: ChatRepository,
+    private readonly fanOut: FanOutRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  /**
+   * A message was created:
+   * 1. the chat's last message moves to it, unless a later one is there already;
+   * 2. every other member who joined before it and has not read past it gets `unreadCount + 1`, once — one
+   *    transaction per hash bucket of members, each claimed by a marker document;
+   * 3. every other member who is not muted gets a notification `msg_{chatId}_{messageId}`, through a
+   *    BulkWriter with create().
+   */
+  async messageCreated(chatId: string, messageId: string): Promise<MessageFanOut> {
+    const message = await this.fanOut.advanceLastMessage(chatId, messageId);
+    if (!message) return { counted: 0, notified: 0 };
+    const [chat, members] = await Promise.all([this.chats.get(chatId), this.chats.allMembers(chatId)]);
+    if (!chat) return { counted: 0, notified: 0 };
+    const recipients = members.filter(
+      (member) => member.uid !== message.senderId && compareTimes(member.joinedAt, message.createdAt) <= 0,
+    );
+
+    const notice = await this.messageNotice(chat, message);
+    const buckets = new Map<string, string[]>();
+    for (const member of recipients) {
+      const bucket = bucketOf(member.uid);
+      buckets.set(bucket, [...(buckets.get(bucket) ?? []), member.uid]);
+    }
+    const counted = await Promise.all(
+      [...buckets].map(([bucket, uids]) => this.fanOut.countUnread(message, bucket, uids)),
+    );
+
+    // A message deleted before its event arrived is counted (it keeps its place) but announced to nobody.
+    const notified = message.deletedAt
+      ? 0
+      : await this.notifications.createMany(
+          recipients
+            .filter((member) => !member.muted)
+            .map((member) => ({
+              uid: member.uid,
+              id: `msg_${chatId}_${messageId}`,
+              notification: notice,
+            })),
+        );
+    return { counted: counted.reduce((sum, uids) => sum + (uids?.length ?? 0), 0), notified };
+  }
+
+  /**
+   * A member was added: they get one notification `added_{chatId}_{joinedAt}` (not when they created the
+   * chat themselves, and not when they have left again by the time the event arrives).
+   */
+  async memberAdded(chatId: string, uid: string): Promise<boolean> {
+    const [member, chat] = await Promise.all([this.chats.getMember(chatId, uid), this.chats.get(chatId)]);
+    if (!member || !chat || !member.addedBy || member.addedBy === uid) return false;
+    const adder = await this.displayName(member.addedBy);
+    return this.notifications.createOnce(uid, addedNotificationId(chatId, member), {
+      type: 'member-added',
+      title:
+        chat.type === 'direct' ? `${adder} started a chat with you` : `${adder} added you to ${chat.title}`,
+      body: chat.type === 'direct' ? 'Say hello.' : `You are now a member of ${chat.title}.`,
+      subject: `chats/${chatId}`,
+    });
+  }
+
+  private async messageNotice(chat: ChatRecord, message: MessageRecord): Promise<NewNotification> {
+    const sender = await this.displayName(message.senderId);
+    const text =
+      message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
+    return {
+      type: 'message',
+      title: chat.type === 'group' ? `${sender} in ${chat.title}` : sender,
+      body: text,
+      subject: `chats/${chat.id}/messages/${message.id}`,
+    };
+  }
+
+  private async displayName(uid: string): Promise<string> {
+    return (await this.users.get(uid))?.displayName ?? 'Someone';
+  }
+}
+
+function addedNotificationId(chatId: string, member: MemberRecord): string {
+  const { seconds, nanoseconds } = member.joinedAt;
+  return `added_${chatId}_${seconds}${String(nanoseconds).padStart(9, '0')}`;
+}

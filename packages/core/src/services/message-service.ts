@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { AuthContext } from '../auth';
+import { AppError } from '../errors';
+import type { ChatRepository } from '../repositories/chat-repository';
+import { messageCursor, toMessage, type MessageRepository } from '../repositories/message-repository';
+import { parseMessage } from '../repositories/message-repository';
+import { encodeCursor } from '../schemas/common';
+import type {
+  EditMessageBody,
+  ListMessagesQuery,
+  Message,
+  MessagePage,
+  SendMessageBody,
+} from '../schemas/message';
+import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
+
+export interface SendOptions {
+  /** The `Idempotency-Key` header, if the client sent one. */
+  idempotencyKey?: string;
+}
+
+/** A sent message, and whether this call stored it (false: a retry that found the original). */
+export interface SentMessage {
+  message: Message;
+  created: boolean;
+}
+
+/** The id an idempotent send gets: the same for the same chat, sender and key, and only for them. */
+export function idempotentMessageId(chatId: string, senderId: string, key: string): string {
+  return `k_${createHash('sha256').update(`${chatId}\n${senderId}\n${key}`).digest('hex').slice(0, 40)}`;
+}
+
+/** Messages: sending (idempotently), paging through history, editing and deleting. */
+export class MessageService {
+  constructor(
+    private readonly chats: ChatRepository,
+    private readonly messages: MessageRepository,
+    private readonly access: ChatAccess,
+  ) {}
+
+  /**
+   * Sends a message as the caller, who must be a member. With an idempotency key (the header or the
+   * body's `clientMessageId`) the id is derived from it and written with create(): a retry returns the
+   * message stored the first time, `created: false`, and writes nothing.
+   */
+  async send(
+    auth: AuthContext,
+    chatId: string,
+    body: SendMessageBody,
+    options: SendOptions = {},
+  ): Promise<SentMessage> {
+    await this.access.member(auth, chatId);
+    const { idempotencyKey } = options;
+    if (idempotencyKey && body.clientMessageId && idempotencyKey !== body.clientMessageId) {
+      throw AppError.invalidArgument(
+        'Invalid body.clientMessageId: it differs from the Idempotency-Key header.',
+        [{ path: 'clientMessageId', message: 'Differs from the Idempotency-Key header.' }],
+      );
+    }
+    const key = idempotencyKey ?? body.clientMessageId ?? null;
+    if (body.replyToId && !(await this.messages.get(chatId, body.replyToId))) {
+      throw AppError.invalidArgument(`Invalid body.replyToId: no message ${body.replyToId} in this chat.`, [
+        { path: 'replyToId', message: 'No such message in this chat.' },
+      ]);
+    }
+    const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
+    const { message, created } = await this.messages.create(chatId, messageId, {
+      senderId: auth.uid,
+      text: body.text,
+      replyToId: body.replyToId ?? null,
+      clientMessageId: key,
+    });
+    return { message: toMessage(message), created };
+  }
+
+  /**
+   * One page of the history, oldest first: the latest messages, or those `before` / `after` a cursor.
+   * Paging with `after` from the last message's `cursor` is how a client (or the relay) recovers what it
+   * missed. Members and app admins may read.
+   */
+  async list(auth: AuthContext, chatId: string, query: ListMessagesQuery): Promise<MessagePage> {
+    await this.access.memberOrAdmin(auth, chatId);
+    const page = await this.messages.page(chatId, query.limit, { before: query.before, after: query.after });
+    const first = page.messages[0];
+    const last = page.messages[page.messages.length - 1];
+    const from = query.after ?? query.before;
+    const fromCursor = from ? encodeCursor(from) : null;
+    if (query.after) {
+      return {
+        messages: page.messages.map(toMessage),
+        olderCursor: first ? messageCursor(first) : fromCursor,
+        newerCursor: last ? messageCursor(last) : fromCursor,
+        hasNewer: page.more,
+      };
+    }
+    return {
+      messages: page.messages.map(toMessage),
+      olderCursor: page.more && first ? messageCursor(first) : null,
+      newerCursor: last ? messageCursor(last) : fromCursor,
+      hasNewer: query.before !== undefined,
+    };
+  }
+
+  /** One message; members and app admins. */
+  async get(auth: AuthContext, chatId: string, messageId: string): Promise<Message> {
+    await this.access.memberOrAdmin(auth, chatId);
+    const message = await this.messages.get(chatId, messageId);
+    if (!message) throw messageNotFound(messageId);
+    return toMessage(message);
+  }
+
+  /** Edits the text of the caller's own message (not of a deleted one). */
+  async edit(auth: AuthContext, chatId: string, messageId: string, body: EditMessageBody): Promise<Message> {
+    await this.chats.transaction(async (tx) => {
+      await this.access.memberIn(tx, auth, chatId);
+      const chat = await tx.chat(chatId);
+      const snapshot = await tx.tx.get(this.messages.ref(chatId, messageId));
+      if (!chat) throw chatNotFound(chatId);
+      if (!snapshot.exists) throw messageNotFound(messageId);
+      const message = parseMessage(chatId, messageId, snapshot.data());
+      if (message.senderId !== auth.uid) throw AppError.permissionDenied('Only the sender edits a message.');
+      if (message.deletedAt) throw failedPrecondition('A deleted message cannot be edited.');
+      this.messages.edit(tx.tx, chatId, messageId, body.text);
+      if (chat.lastMessage?.id === messageId) tx.setLastMessageText(chatId, body.text);
+    });
+    return this.get(auth, chatId, messageId);
+  }
+
+  /**
+   * Deletes a message, leaving a tombstone: the sender, a chat owner or admin, or an app admin may.
+   * Deleting a deleted message succeeds and changes nothing.
+   */
+  async delete(auth: AuthContext, chatId: string, messageId: string): Promise<void> {
+    await this.chats.transaction(async (tx) => {
+      const member = await tx.member(chatId, auth.uid);
+      const chat = await tx.chat(chatId);
+      if (!chat || (!member && !auth.admin)) throw chatNotFound(chatId);
+      const snapshot = await tx.tx.get(this.messages.ref(chatId, messageId));
+      if (!snapshot.exists) throw messageNotFound(messageId);
+      const message = parseMessage(chatId, messageId, snapshot.data());
+      const allowed =
+        auth.admin || message.senderId === auth.uid || (member !== null && may.deleteAnyMessage(member.role));
+      if (!allowed)
+        throw AppError.permissionDenied('Only the sender, or a chat owner or admin, deletes a message.');
+      if (message.deletedAt) return;
+      this.messages.tombstone(tx.tx, chatId, messageId);
+      if (chat.lastMessage?.id === messageId) tx.setLastMessageText(chatId, '');
+    });
+  }
+}
+
+function messageNotFound(messageId: string): AppError {
+  return AppError.notFound(`No message ${messageId} in this chat.`);
+}
