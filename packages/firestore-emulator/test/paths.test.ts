@@ -1,0 +1,36 @@
+import { GrpcError } from '../src/errors';
+import { formatFieldPath, getField, parseDocumentName, parseFieldPath, setField } from '../src/paths';
+import { docName, v } from './fixtures';
+
+describe('field paths', () => {
+  test('When a path has backtick-quoted segments, then dots and escapes inside them are kept', () => {
+    expect(parseFieldPath('a.`b.c`.d')).toEqual(['a', 'b.c', 'd']);
+    expect(parseFieldPath('`x\\`y`')).toEqual(['x`y']);
+    expect(parseFieldPath('`a-b`')).toEqual(['a-b']);
+  });
+
+  test('When a path is malformed, then it is refused with INVALID_ARGUMENT', () => {
+    for (const bad of ['', 'a..b', 'a.', '`open', 'a*b']) {
+      expect(() => parseFieldPath(bad)).toThrow(GrpcError);
+    }
+  });
+
+  test('When segments are formatted, then only non-identifiers are quoted', () => {
+    expect(formatFieldPath(['a', 'b.c', '1x'])).toBe('a.`b.c`.`1x`');
+  });
+
+  test('When a nested field is set or deleted, then the original map is not mutated', () => {
+    const original = { a: v.map({ b: v.int(1), c: v.int(2) }) };
+    const changed = setField(original, ['a', 'b'], undefined);
+    expect(getField(changed, ['a', 'b'])).toBeUndefined();
+    expect(getField(changed, ['a', 'c'])).toEqual(v.int(2));
+    expect(getField(original, ['a', 'b'])).toEqual(v.int(1));
+  });
+});
+
+describe('document names', () => {
+  test('When a name has an odd number of segments, then it is not a document', () => {
+    expect(() => parseDocumentName(docName('rooms'))).toThrow(GrpcError);
+    expect(parseDocumentName(docName('rooms/r1')).segments).toEqual(['rooms', 'r1']);
+  });
+});
