@@ -30,3 +30,4 @@ export {
 export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';
+export * from './realtime/events';

@@ -101,6 +101,23 @@ export class MessageService {
     };
   }
 
+  /**
+   * The messages after the one with id `afterMessageId`, oldest first: what a client that holds that
+   * message missed (the relay's missed-message recovery). `not-found` when that message is not in the chat.
+   */
+  async listAfterMessage(
+    auth: AuthContext,
+    chatId: string,
+    afterMessageId: string,
+    limit: number,
+  ): Promise<MessagePage> {
+    await this.access.memberOrAdmin(auth, chatId);
+    const anchor = await this.messages.get(chatId, afterMessageId);
+    if (!anchor) throw messageNotFound(afterMessageId);
+    const after = { seconds: anchor.createdAt.seconds, nanos: anchor.createdAt.nanoseconds, id: anchor.id };
+    return this.list(auth, chatId, { limit, after });
+  }
+
   /** One message; members and app admins. */
   async get(auth: AuthContext, chatId: string, messageId: string): Promise<Message> {
     await this.access.memberOrAdmin(auth, chatId);
