@@ -5,13 +5,11 @@
  */
 import { z } from 'zod';
 import type { ErrorEnvelope } from '../errors';
-
-/** A chat or message id: a Firestore document id. */
-const DocId = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[^/]+$/, 'Must not contain "/".');
+import { ChatId, MessageId } from '../schemas/common';
+import type { ChatType } from '../schemas/chat';
+import { IdempotencyKey, SendMessageBody, type Message } from '../schemas/message';
+import { MarkReadBody } from '../schemas/read-state';
+import { Uid } from '../schemas/user';
 
 /** The namespaces the relay serves. */
 export const RealtimeNamespaces = { chat: '/chat', notifications: '/notifications' } as const;
@@ -23,36 +21,34 @@ export const RealtimeNamespaces = { chat: '/chat', notifications: '/notification
  * the messages committed after it; without, the most recent ones.
  */
 export const ChatJoinPayload = z.strictObject({
-  chatId: DocId,
-  after: DocId.nullable().optional(),
+  chatId: ChatId,
+  after: MessageId.nullable().optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });
 export type ChatJoinPayload = z.infer<typeof ChatJoinPayload>;
 
-export const ChatLeavePayload = z.strictObject({ chatId: DocId });
+export const ChatLeavePayload = z.strictObject({ chatId: ChatId });
 export type ChatLeavePayload = z.infer<typeof ChatLeavePayload>;
 
-/** `clientMessageId` is the idempotency key: resending the same one returns the first message. */
-export const MessageSendPayload = z.strictObject({
-  chatId: DocId,
-  text: z.string(),
-  clientMessageId: z.string().min(1).max(128),
-  replyToId: DocId.nullable().optional(),
-});
+/**
+ * The REST send body (same rules) plus the chat. `clientMessageId` is the idempotency key and is required
+ * here: a socket send is retried after a reconnect, and the retry must return the first message.
+ */
+export const MessageSendPayload = SendMessageBody.extend({ chatId: ChatId, clientMessageId: IdempotencyKey });
 export type MessageSendPayload = z.infer<typeof MessageSendPayload>;
 
 /** A private message to one user, through (and creating if need be) your direct chat with them. */
 export const MessagePrivatePayload = z.strictObject({
-  to: DocId,
-  text: z.string(),
-  clientMessageId: z.string().min(1).max(128),
+  to: Uid,
+  text: SendMessageBody.shape.text,
+  clientMessageId: IdempotencyKey,
 });
 export type MessagePrivatePayload = z.infer<typeof MessagePrivatePayload>;
 
-export const TypingPayload = z.strictObject({ chatId: DocId, typing: z.boolean() });
+export const TypingPayload = z.strictObject({ chatId: ChatId, typing: z.boolean() });
 export type TypingPayload = z.infer<typeof TypingPayload>;
 
-export const MessageReadPayload = z.strictObject({ chatId: DocId, messageId: DocId });
+export const MessageReadPayload = MarkReadBody.extend({ chatId: ChatId });
 export type MessageReadPayload = z.infer<typeof MessageReadPayload>;
 
 /** A fresh Firebase ID token for the same user, sent before the current one expires. */
@@ -61,23 +57,13 @@ export type AuthRefreshPayload = z.infer<typeof AuthRefreshPayload>;
 
 // ---- server → client payloads -------------------------------------------------------------------------
 
-/** A message as clients see it. Timestamps are ISO strings; `id` is what clients dedupe on. */
-export interface RealtimeMessage {
-  id: string;
-  chatId: string;
-  senderId: string;
-  text: string;
-  createdAt: string;
-  editedAt: string | null;
-  /** Set on a deleted message (a tombstone); its text is then empty. */
-  deletedAt: string | null;
-  replyToId: string | null;
-  clientMessageId: string | null;
-}
+/** A message exactly as the REST API returns it; `id` is what clients dedupe on. */
+export type RealtimeMessage = Message;
 
+/** A chat as broadcast to its room: the REST `Chat` without the per-caller parts. */
 export interface RealtimeChat {
   id: string;
-  type: 'direct' | 'group';
+  type: ChatType;
   title: string | null;
   memberIds: string[];
   updatedAt: string | null;

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The relay's configuration, read once from the environment at start-up and validated, so a bad setting
+ * stops the process before it accepts a connection, with a message that names the setting.
+ */
+export interface RelayConfig {
+  env: 'local' | 'test' | 'production';
+  /** @default 8080 (Cloud Run sets PORT). 0 picks a free port. */
+  port: number;
+  /** Firebase project whose tokens and Firestore the relay uses. */
+  projectId: string | undefined;
+  /** Unset: a single instance with the in-memory adapter. */
+  redisUrl: string | undefined;
+  /** Browser origins allowed to connect. */
+  corsOrigins: string[];
+  /** Largest Socket.IO packet accepted; bigger ones close the connection. @default 16384 */
+  maxPayloadBytes: number;
+  /** Chat rooms one socket may be in at once. @default 100 */
+  maxRoomsPerSocket: number;
+  /** Messages a `chat:join` without a cursor returns. @default 50 */
+  historyLimit: number;
+  /** Client events one socket may send per second before the excess is dropped. @default 20 */
+  eventsPerSecond: number;
+  /** How often every instance checks its users for revoked tokens and disabled accounts. @default 60000 */
+  revocationCheckMs: number;
+  /** How often each room listener is checked against a fresh query for silently missed messages. @default 30000 */
+  listenerCheckMs: number;
+  /** Time from SIGTERM to exit; Cloud Run's grace period is 10 s. @default 8000 */
+  shutdownGraceMs: number;
+}
+
+const Profile = z.enum(['local', 'test', 'production']);
+const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
+  message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',
+});
+const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+/** Defaults per profile: tests and local runs want short intervals, production wants cheap ones. */
+const profileDefaults = {
+  local: { revocationCheckMs: 60_000, listenerCheckMs: 30_000 },
+  test: { revocationCheckMs: 1_000, listenerCheckMs: 1_000 },
+  production: { revocationCheckMs: 60_000, listenerCheckMs: 30_000 },
+} as const;
+
+export const RelayEnvSchema = z.object({
+  APP_ENV: Profile.default('production'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  GCLOUD_PROJECT: z.string().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(Origin)),
+  MAX_PAYLOAD_BYTES: int(1024, 16_384),
+  MAX_ROOMS_PER_SOCKET: int(1, 100),
+  HISTORY_LIMIT: z.coerce.number().int().min(1).max(500).default(50),
+  EVENTS_PER_SECOND: int(1, 20),
+  REVOCATION_CHECK_MS: z.coerce.number().int().min(100).optional(),
+  LISTENER_CHECK_MS: z.coerce.number().int().min(100).optional(),
+  SHUTDOWN_GRACE_MS: int(0, 8_000),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validate raw settings (usually `process.env`); the error names every bad setting. */
+export function parseConfig(raw: Record<string, string | undefined>): RelayConfig {
+  // Empty strings mean "unset", as in a .env file with `REDIS_URL=`.
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const result = RelayEnvSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
+    throw new ConfigError(`Invalid relay configuration. ${problems.join('; ')}`);
+  }
+  const env = result.data;
+  if (env.APP_ENV === 'production' && env.CORS_ORIGINS.length === 0) {
+    throw new ConfigError(
+      'Invalid relay configuration. CORS_ORIGINS: must list at least one origin in production',
+    );
+  }
+  const defaults = profileDefaults[env.APP_ENV];
+  return {
+    env: env.APP_ENV,
+    port: env.PORT,
+    projectId: env.GCLOUD_PROJECT,
+    redisUrl: env.REDIS_URL,
+    corsOrigins: env.CORS_ORIGINS,
+    maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
+    maxRoomsPerSocket: env.MAX_ROOMS_PER_SOCKET,
+    historyLimit: env.HISTORY_LIMIT,
+    eventsPerSecond: env.EVENTS_PER_SECOND,
+    revocationCheckMs: env.REVOCATION_CHECK_MS ?? defaults.revocationCheckMs,
+    listenerCheckMs: env.LISTENER_CHECK_MS ?? defaults.listenerCheckMs,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** The config as it may be logged: the Redis password is masked. */
+export function maskedConfig(config: RelayConfig): Record<string, unknown> {
+  return { ...config, redisUrl: config.redisUrl ? maskUrl(config.redisUrl) : undefined };
+}
+
+function maskUrl(value: string): string {
+  const url = new URL(value);
+  if (url.password) url.password = '***';
+  if (url.username && url.password) return url.toString();
+  if (url.username) url.username = '***';
+  return url.toString();
+}

@@ -1,0 +1,48 @@
+import type { Services } from '@chat/core';
+import type { ChatDomain } from './chat-domain';
+
+/**
+ * The chat domain over the core services, the very ones behind the REST routes: a socket send gets the
+ * same validation, authorization and idempotency as `POST /chats/{chatId}/messages`.
+ */
+export function coreChatDomain(services: Services): ChatDomain {
+  return {
+    async requireMember(auth, chatId) {
+      await services.chats.requireMember(auth, chatId);
+      const chat = await services.chats.get(auth, chatId);
+      return {
+        id: chat.id,
+        type: chat.type,
+        title: chat.title,
+        memberIds: chat.memberIds,
+        updatedAt: chat.updatedAt,
+        lastActivityAt: chat.lastActivityAt,
+      };
+    },
+    async recentMessages(auth, chatId, limit) {
+      return (await services.messages.list(auth, chatId, { limit })).messages;
+    },
+    async messagesAfter(auth, chatId, after, limit) {
+      return (await services.messages.listAfterMessage(auth, chatId, after, limit)).messages;
+    },
+    async send(auth, chatId, body, idempotencyKey) {
+      const sent = await services.messages.send(
+        auth,
+        chatId,
+        {
+          text: body.text,
+          clientMessageId: idempotencyKey,
+          ...(body.replyToId ? { replyToId: body.replyToId } : {}),
+        },
+        { idempotencyKey },
+      );
+      return sent.message;
+    },
+    async openDirect(auth, otherUid) {
+      return (await services.chats.openDirect(auth, otherUid)).chat.id;
+    },
+    async markRead(auth, chatId, messageId) {
+      await services.readState.markRead(auth, chatId, { messageId });
+    },
+  };
+}

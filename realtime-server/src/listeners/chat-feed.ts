@@ -1,0 +1,126 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import type { RealtimeChat, RealtimeMessage } from '@chat/core';
+import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
+import type { Logs } from '../logs';
+import { CollectionTail, type TailCursor } from './collection-tail';
+import { DocWatch } from './doc-watch';
+
+/** What a chat's Firestore changes become; the chat namespace emits them to the chat's room. */
+export interface ChatFeedEvents {
+  messageNew(message: RealtimeMessage): void;
+  messageUpdated(message: RealtimeMessage): void;
+  messageDeleted(message: RealtimeMessage): void;
+  chatUpdated(chat: RealtimeChat): void;
+  memberJoined(chatId: string, uid: string): void;
+  memberLeft(chatId: string, uid: string): void;
+  /** The chat document is gone (or unreadable): nobody may stay in its room. */
+  chatGone(chatId: string): void;
+}
+
+/**
+ * The Firestore side of one active chat room on this instance: a tail of its messages and a watch on the
+ * chat document (title, members). Both open in the constructor; `ready` settles when both have delivered
+ * their first snapshot.
+ */
+export class ChatFeed {
+  readonly ready: Promise<void>;
+  private readonly messages: CollectionTail;
+  private readonly chat: DocWatch;
+  private memberIds: Set<string> | undefined;
+  /** Recently emitted message ids and their emission order, so a join can tell "already sent" exactly. */
+  private readonly sent = new Map<string, number>();
+  private sequence = 0;
+
+  constructor(
+    db: Firestore,
+    readonly chatId: string,
+    events: ChatFeedEvents,
+    logs: Logs,
+    options: { checkMs: number },
+  ) {
+    const chatRef = db.collection('chats').doc(chatId);
+    this.messages = new CollectionTail(
+      chatRef.collection('messages'),
+      {
+        added: (doc) => {
+          const message = toRealtimeMessage(chatId, doc);
+          if (!message) return;
+          this.remember(message.id);
+          events.messageNew(message);
+        },
+        modified: (doc) => {
+          const message = toRealtimeMessage(chatId, doc);
+          if (!message) return;
+          if (message.deletedAt) events.messageDeleted(message);
+          else events.messageUpdated(message);
+        },
+      },
+      logs,
+      `chats/${chatId}/messages`,
+      options,
+    );
+    this.chat = new DocWatch(
+      chatRef,
+      (snapshot, initial) => {
+        const chat = snapshot.exists ? toRealtimeChat(snapshot) : null;
+        if (!chat) {
+          this.memberIds = new Set();
+          if (!initial) events.chatGone(chatId);
+          return;
+        }
+        const before = this.memberIds;
+        this.memberIds = new Set(chat.memberIds);
+        if (initial || !before) return;
+        events.chatUpdated(chat);
+        for (const uid of chat.memberIds) if (!before.has(uid)) events.memberJoined(chatId, uid);
+        for (const uid of before) if (!this.memberIds.has(uid)) events.memberLeft(chatId, uid);
+      },
+      logs,
+      options,
+    );
+    this.ready = Promise.all([this.messages.ready, this.chat.ready]).then(() => undefined);
+  }
+
+  /** The newest message already emitted to the room: a joining socket's history must stop here. */
+  get cursor(): TailCursor | null {
+    return this.messages.cursor;
+  }
+
+  /** A mark in the feed's emission order: see `emittedBefore`. */
+  get position(): number {
+    return this.sequence;
+  }
+
+  /**
+   * Whether a message read from Firestore reached the room before `position`: true (emitted then), false
+   * (emitted since, or still to come), or undefined when it is older than the feed itself.
+   */
+  emittedBefore(messageId: string, createdAt: string, position: number): boolean {
+    const seq = this.sent.get(messageId);
+    if (seq !== undefined) return seq <= position;
+    const cursor = this.messages.cursor;
+    // Not emitted by this feed: older than the feed, unless it is newer than the newest one emitted.
+    if (!cursor) return false;
+    if (cursor.id === messageId) return true; // the newest message when the feed opened
+    return Date.parse(createdAt) < cursor.createdAt.toMillis();
+  }
+
+  private remember(messageId: string): void {
+    this.sequence += 1;
+    this.sent.set(messageId, this.sequence);
+    if (this.sent.size > 2000) {
+      const oldest = this.sent.keys().next().value;
+      if (oldest !== undefined) this.sent.delete(oldest);
+    }
+  }
+
+  /** Whether `uid` is a member as of the last chat snapshot (undefined before the first). */
+  isMember(uid: string): boolean | undefined {
+    return this.memberIds?.has(uid);
+  }
+
+  close(): void {
+    this.messages.close();
+    this.chat.close();
+  }
+}

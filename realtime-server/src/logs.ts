@@ -1,0 +1,110 @@
+import type { AppError, LogEntry, LogSink } from '@chat/core';
+import { maskedConfig, type RelayConfig } from './config';
+
+/**
+ * Every log line the relay writes, named for what it logs. Entries are Cloud Logging structured JSON
+ * (`severity`, `message`, the rest lands in `jsonPayload`). Tokens and message texts are never logged.
+ */
+export function createLogs(sink: LogSink) {
+  const errorFields = (error: unknown) => ({
+    error: error instanceof Error ? error.message : String(error),
+    ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+  });
+  return {
+    configLoaded(config: RelayConfig) {
+      sink({ severity: 'INFO', message: 'Relay configuration loaded', config: maskedConfig(config) });
+    },
+    listening(port: number, adapter: 'redis' | 'memory') {
+      sink({
+        severity: 'INFO',
+        message: `Relay listening on port ${port} (${adapter} adapter)`,
+        port,
+        adapter,
+      });
+    },
+    connectionRefused(namespace: string, error: AppError) {
+      sink({ severity: 'NOTICE', message: `Connection refused: ${error.code}`, namespace, code: error.code });
+    },
+    connected(namespace: string, uid: string, socketId: string) {
+      sink({ severity: 'DEBUG', message: 'Socket connected', namespace, uid, socketId });
+    },
+    disconnected(namespace: string, uid: string, socketId: string, reason: string) {
+      sink({
+        severity: 'DEBUG',
+        message: `Socket disconnected: ${reason}`,
+        namespace,
+        uid,
+        socketId,
+        reason,
+      });
+    },
+    /** The relay closed a socket on purpose (expired or revoked token, disabled user). */
+    sessionEnded(uid: string, code: string) {
+      sink({ severity: 'NOTICE', message: `Session ended: ${code}`, uid, code });
+    },
+    /** A client event was refused with an error ack (4xx): expected, so no stack. */
+    eventRejected(event: string, uid: string, error: AppError) {
+      sink({
+        severity: 'WARNING',
+        message: `${event} rejected: ${error.code}: ${error.message}`,
+        event,
+        uid,
+        code: error.code,
+      });
+    },
+    /** A client event failed on our side: logged with its stack, acked with a generic error. */
+    eventFailed(event: string, uid: string, error: unknown) {
+      sink({ severity: 'ERROR', message: `${event} failed`, event, uid, ...errorFields(error) });
+    },
+    /** A malformed or unknown event that cannot be answered (no ack callback, or an unknown name). */
+    eventDropped(event: string, uid: string, reason: string) {
+      sink({ severity: 'WARNING', message: `Dropped ${event}: ${reason}`, event, uid, reason });
+    },
+    listenerOpened(kind: string, key: string) {
+      sink({ severity: 'DEBUG', message: `Listener opened: ${kind} ${key}`, kind, key });
+    },
+    listenerClosed(kind: string, key: string) {
+      sink({ severity: 'DEBUG', message: `Listener closed: ${kind} ${key}`, kind, key });
+    },
+    /** A listener errored or was found stalled; it is reopened after `retryInMs`. */
+    listenerBroken(kind: string, key: string, reason: string, retryInMs: number) {
+      sink({
+        severity: 'WARNING',
+        message: `Listener ${kind} ${key} broken (${reason}), reopening in ${retryInMs} ms`,
+        kind,
+        key,
+        reason,
+        retryInMs,
+      });
+    },
+    revocationCheckFailed(error: unknown) {
+      sink({ severity: 'ERROR', message: 'Revocation check failed', ...errorFields(error) });
+    },
+    redisError(error: unknown) {
+      sink({ severity: 'ERROR', message: 'Redis error', ...errorFields(error) });
+    },
+    shuttingDown(signal: string, sockets: number) {
+      sink({
+        severity: 'NOTICE',
+        message: `${signal}: shutting down, ${sockets} sockets told to reconnect`,
+        signal,
+        sockets,
+      });
+    },
+    shutdownComplete(ms: number) {
+      sink({ severity: 'INFO', message: `Shut down in ${ms} ms`, ms });
+    },
+  };
+}
+
+export type Logs = ReturnType<typeof createLogs>;
+
+/** One JSON line per entry on stdout: what Cloud Run forwards to Cloud Logging as structured logs. */
+export function stdoutSink(minimum: LogEntry['severity'] = 'INFO'): LogSink {
+  const order = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'ERROR', 'CRITICAL'];
+  const floor = order.indexOf(minimum);
+  return (entry) => {
+    if (order.indexOf(entry.severity) < floor) return;
+    process.stdout.write(`${JSON.stringify({ ...entry, time: new Date().toISOString() })}\n`);
+  };
+}

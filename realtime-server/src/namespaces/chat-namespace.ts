@@ -1,0 +1,244 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  AppError,
+  AuthRefreshPayload,
+  ChatJoinPayload,
+  ChatLeavePayload,
+  MessagePrivatePayload,
+  MessageReadPayload,
+  MessageSendPayload,
+  TypingPayload,
+  type ChatClientEvents,
+  type ChatJoined,
+  type RealtimeMessage,
+} from '@chat/core';
+import type { SessionKeeper } from '../auth/session-keeper';
+import type { RelayConfig } from '../config';
+import type { ChatDomain } from '../domain/chat-domain';
+import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
+import { RefCounted } from '../listeners/ref-counted';
+import type { Logs } from '../logs';
+import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
+import {
+  chatRoom,
+  userRoom,
+  type ChatNamespace,
+  type ChatSocket,
+  type RelaySocket,
+} from '../sockets/socket-types';
+
+export interface ChatNamespaceDeps {
+  nsp: ChatNamespace;
+  db: Firestore;
+  domain: ChatDomain;
+  sessions: SessionKeeper;
+  logs: Logs;
+  config: RelayConfig;
+}
+
+/**
+ * `/chat`: one room per chat, fed by one ChatFeed (Firestore listeners) per active room on this instance.
+ *
+ * - Persistent events (messages, chat and member changes) are emitted with `local`: every instance has its
+ *   own feed for the rooms its sockets are in, so nothing persistent crosses Redis and nothing arrives twice.
+ * - Ephemeral events (typing, presence) go through the adapter, so they reach every instance.
+ */
+export class ChatRooms {
+  private readonly feeds: RefCounted<ChatFeed>;
+  /** The chats each local socket has joined (also the reference counts of `feeds`). */
+  private readonly joined = new WeakMap<ChatSocket, Set<string>>();
+
+  constructor(private readonly deps: ChatNamespaceDeps) {
+    this.feeds = new RefCounted(
+      (chatId) =>
+        new ChatFeed(deps.db, chatId, this.feedEvents(), deps.logs, { checkMs: deps.config.listenerCheckMs }),
+    );
+    deps.nsp.on('connection', (socket) => this.connected(socket));
+  }
+
+  /** How many chat rooms have a live feed on this instance. */
+  get activeFeeds(): number {
+    return this.feeds.size;
+  }
+
+  close(): void {
+    this.feeds.closeAll();
+  }
+
+  private connected(socket: ChatSocket): void {
+    const { logs, sessions, config } = this.deps;
+    const uid = socket.data.session.auth.uid;
+    this.joined.set(socket, new Set());
+    sessions.track(socket as unknown as RelaySocket);
+    logs.connected('/chat', uid, socket.id);
+    bindEvents<ChatClientEvents>(socket, uid, this.handlers(socket), logs, config.eventsPerSecond);
+    socket.on('disconnect', (reason) => {
+      logs.disconnected('/chat', uid, socket.id, reason);
+      for (const chatId of [...(this.joined.get(socket) ?? [])]) void this.leave(socket, chatId);
+    });
+  }
+
+  private handlers(socket: ChatSocket): EventHandlers<ChatClientEvents> {
+    const { domain, sessions, nsp } = this.deps;
+    const auth = () => socket.data.session.auth;
+    return {
+      'chat:join': { schema: ChatJoinPayload, run: (payload) => this.join(socket, payload) },
+      'chat:leave': {
+        schema: ChatLeavePayload,
+        run: async ({ chatId }) => {
+          await this.leave(socket, chatId);
+          return { chatId };
+        },
+      },
+      'message:send': {
+        schema: MessageSendPayload,
+        run: (payload) =>
+          domain.send(
+            auth(),
+            payload.chatId,
+            { text: payload.text, replyToId: payload.replyToId ?? null },
+            payload.clientMessageId,
+          ),
+      },
+      'message:private': {
+        schema: MessagePrivatePayload,
+        run: async (payload) => {
+          const chatId = await domain.openDirect(auth(), payload.to);
+          const message = await domain.send(
+            auth(),
+            chatId,
+            { text: payload.text, replyToId: null },
+            payload.clientMessageId,
+          );
+          // The recipient may not be in the direct chat's room yet (a first message): reach their sockets
+          // directly, on any instance, except those the room's own feed already serves.
+          nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
+          return { chatId, message };
+        },
+      },
+      'message:read': {
+        schema: MessageReadPayload,
+        run: async ({ chatId, messageId }) => {
+          await domain.markRead(auth(), chatId, messageId);
+          return { chatId, messageId };
+        },
+      },
+      typing: {
+        schema: TypingPayload,
+        run: async ({ chatId, typing }) => {
+          if (!this.joined.get(socket)?.has(chatId)) {
+            throw new AppError('failed-precondition', 'Join the chat (chat:join) before sending typing.');
+          }
+          socket.to(chatRoom(chatId)).emit('typing', { chatId, uid: auth().uid, typing });
+          return null;
+        },
+      },
+      'auth:refresh': {
+        schema: AuthRefreshPayload,
+        run: ({ token }) => sessions.refresh(socket as unknown as RelaySocket, token),
+      },
+    };
+  }
+
+  /**
+   * Join a chat's room and answer with its history. The socket enters the room at a known point of the
+   * feed's emission order; the history holds exactly the messages emitted before that point, so every
+   * message reaches the client once: from the history or live, never both, never neither.
+   */
+  private async join(socket: ChatSocket, payload: ChatJoinPayload): Promise<ChatJoined> {
+    const { domain, config, nsp } = this.deps;
+    const auth = socket.data.session.auth;
+    const chats = this.joined.get(socket);
+    if (!chats) throw AppError.unauthenticated('The socket is closing.');
+    const { chatId } = payload;
+    const alreadyIn = chats.has(chatId);
+    if (!alreadyIn && chats.size >= config.maxRoomsPerSocket) {
+      throw new AppError(
+        'resource-exhausted',
+        `A socket may be in at most ${config.maxRoomsPerSocket} chats; leave one first.`,
+      );
+    }
+    const chat = await domain.requireMember(auth, chatId);
+    if (socket.disconnected) throw AppError.unauthenticated('The socket closed.');
+    if (!alreadyIn) {
+      chats.add(chatId);
+      this.feeds.acquire(chatId);
+    }
+    const feed = this.feeds.get(chatId);
+    if (!feed) throw AppError.unavailable('The chat feed closed; retry.');
+    await feed.ready;
+    if (socket.disconnected || !chats.has(chatId))
+      throw AppError.unavailable('The socket left while joining.');
+    if (feed.isMember(auth.uid) === false) {
+      await this.leave(socket, chatId);
+      // The API's one answer for "no such chat" and "not your chat", so chat ids do not leak.
+      throw AppError.notFound(`No chat ${chatId}.`);
+    }
+    // No await between the mark and the join: the room gets everything emitted after `position`.
+    const position = feed.position;
+    await socket.join(chatRoom(chatId));
+
+    const limit = payload.limit ?? config.historyLimit;
+    let fetched: RealtimeMessage[];
+    let hasMore = false;
+    if (payload.after) {
+      fetched = await domain.messagesAfter(auth, chatId, payload.after, limit + 1);
+      hasMore = fetched.length > limit;
+      fetched = fetched.slice(0, limit);
+    } else {
+      fetched = await domain.recentMessages(auth, chatId, limit);
+    }
+    const messages = fetched.filter((m) => feed.emittedBefore(m.id, m.createdAt, position));
+
+    const others = await nsp.in(chatRoom(chatId)).fetchSockets();
+    const online = [...new Set(others.map((s) => s.data.session.auth.uid))];
+    const alreadyOnline = others.some((s) => s.id !== socket.id && s.data.session.auth.uid === auth.uid);
+    if (!alreadyIn && !alreadyOnline)
+      socket.to(chatRoom(chatId)).emit('presence', { chatId, uid: auth.uid, online: true });
+    return { chat, messages, hasMore, online };
+  }
+
+  private async leave(socket: ChatSocket, chatId: string): Promise<void> {
+    const chats = this.joined.get(socket);
+    if (!chats?.delete(chatId)) return;
+    const uid = socket.data.session.auth.uid;
+    await socket.leave(chatRoom(chatId));
+    this.feeds.release(chatId);
+    try {
+      const rest = await this.deps.nsp.in(chatRoom(chatId)).fetchSockets();
+      if (!rest.some((s) => s.data.session.auth.uid === uid)) {
+        this.deps.nsp.to(chatRoom(chatId)).emit('presence', { chatId, uid, online: false });
+      }
+    } catch {
+      // Another instance did not answer in time: presence is best effort, the membership change is not.
+    }
+  }
+
+  /** Take every local socket of `uid` (or every one, when `uid` is null) out of a chat's room. */
+  private evict(chatId: string, uid: string | null): void {
+    const ids = this.deps.nsp.adapter.rooms.get(chatRoom(chatId));
+    for (const id of [...(ids ?? [])]) {
+      const socket = this.deps.nsp.sockets.get(id);
+      if (!socket || (uid !== null && socket.data.session.auth.uid !== uid)) continue;
+      socket.emit('chat:removed', { chatId });
+      void this.leave(socket, chatId);
+    }
+  }
+
+  private feedEvents(): ChatFeedEvents {
+    const room = (chatId: string) => this.deps.nsp.local.to(chatRoom(chatId));
+    return {
+      messageNew: (message) => room(message.chatId).emit('message:new', message),
+      messageUpdated: (message) => room(message.chatId).emit('message:updated', message),
+      messageDeleted: (message) => room(message.chatId).emit('message:deleted', message),
+      chatUpdated: (chat) => room(chat.id).emit('chat:updated', chat),
+      memberJoined: (chatId, uid) => room(chatId).emit('member:joined', { chatId, uid }),
+      memberLeft: (chatId, uid) => {
+        // Out of the room before anyone is told, so a removed member gets nothing more.
+        this.evict(chatId, uid);
+        room(chatId).emit('member:left', { chatId, uid });
+      },
+      chatGone: (chatId) => this.evict(chatId, null),
+    };
+  }
+}

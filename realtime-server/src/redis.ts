@@ -1,0 +1,29 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Logs } from './logs';
+import type { RelayServer } from './sockets/socket-types';
+
+/** The Redis connections behind the adapter; `close()` ends both. */
+export interface RedisLink {
+  close(): Promise<void>;
+}
+
+/**
+ * Attach `@socket.io/redis-adapter`, so broadcasts (typing, presence, forced disconnects) and
+ * `fetchSockets()` reach every instance. Persistent events never need it: each instance has its own
+ * Firestore listeners.
+ */
+export async function attachRedisAdapter(io: RelayServer, url: string, logs: Logs): Promise<RedisLink> {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  pub.on('error', (error: unknown) => logs.redisError(error));
+  sub.on('error', (error: unknown) => logs.redisError(error));
+  await Promise.all([pub.connect(), sub.connect()]);
+  // presence looks across instances with fetchSockets(); an instance that died must not stall a join long.
+  io.adapter(createAdapter(pub, sub, { requestsTimeout: 2000 }));
+  return {
+    async close() {
+      await Promise.allSettled([pub.close(), sub.close()]);
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Auth } from 'firebase-admin/auth';
+import type { Firestore } from 'firebase-admin/firestore';
+import { Server } from 'socket.io';
+import { AppError, toErrorEnvelope, type LogSink } from '@chat/core';
+import { SessionKeeper } from './auth/session-keeper';
+import type { RelayConfig } from './config';
+import type { ChatDomain } from './domain/chat-domain';
+import { defaultChatDomain } from './domain/default-chat-domain';
+import { createLogs } from './logs';
+import { ChatRooms } from './namespaces/chat-namespace';
+import { NotificationRooms } from './namespaces/notification-namespace';
+import { attachRedisAdapter, type RedisLink } from './redis';
+import { authenticate } from './sockets/authenticate';
+import {
+  chatNamespace,
+  notificationNamespace,
+  type RelayNamespace,
+  type RelayServer,
+} from './sockets/socket-types';
+
+export interface RelayDependencies {
+  config: RelayConfig;
+  auth: Auth;
+  db: Firestore;
+  log: LogSink;
+  /** The chat domain the handlers call. @default the core services over `db` */
+  domain?: ChatDomain;
+}
+
+export interface RelayStats {
+  sockets: number;
+  chatFeeds: number;
+  notificationFeeds: number;
+}
+
+export interface Relay {
+  io: RelayServer;
+  httpServer: HttpServer;
+  /** The port it listens on (the real one when the config asked for 0). */
+  port: number;
+  /** `http://localhost:<port>`: what a client on this machine connects to. */
+  url: string;
+  stats(): RelayStats;
+  /**
+   * Stop accepting connections, tell every client to reconnect (they do so on their own: the transport is
+   * closed, not the namespace), close the Firestore listeners, the timers and Redis.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Build and start the relay: an HTTP server (with `/healthz`) carrying Socket.IO, the `/chat` and
+ * `/notifications` namespaces behind the auth middleware, and the Redis adapter when `config.redisUrl` is
+ * set. Tests build it with this same function on port 0.
+ */
+export async function createRelay(deps: RelayDependencies): Promise<Relay> {
+  const { config } = deps;
+  const logs = createLogs(deps.log);
+  let draining = false;
+  let stats: () => RelayStats = () => ({ sockets: 0, chatFeeds: 0, notificationFeeds: 0 });
+
+  const httpServer = createServer((req, res) =>
+    handleHttp(
+      req,
+      res,
+      () => draining,
+      () => stats(),
+    ),
+  );
+  const io: RelayServer = new Server(httpServer, {
+    maxHttpBufferSize: config.maxPayloadBytes,
+    cors: {
+      origin: config.corsOrigins.length > 0 ? config.corsOrigins : config.env !== 'production',
+      credentials: true,
+    },
+    // Cloud Run ends every request at its timeout: clients reconnect and recover from Firestore, so Socket.IO's
+    // in-memory connection-state recovery (one instance only) is not used.
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+    serveClient: false,
+  });
+
+  let redis: RedisLink | undefined;
+  if (config.redisUrl) redis = await attachRedisAdapter(io, config.redisUrl, logs);
+
+  const chatNsp = chatNamespace(io);
+  const notificationNsp = notificationNamespace(io);
+  const namespaces = [chatNsp, notificationNsp] as unknown as RelayNamespace[];
+  const refuseWhileDraining = (_socket: unknown, next: (err?: Error) => void) => {
+    if (!draining) return next();
+    const refusal = Object.assign(new Error('The relay is shutting down; reconnect.'), {
+      data: toErrorEnvelope(AppError.unavailable('The relay is shutting down; reconnect.')).error,
+    });
+    next(refusal);
+  };
+  const auth = authenticate(deps.auth, logs);
+  io.use(refuseWhileDraining);
+  io.use((socket, next) => void auth(socket, next));
+  for (const nsp of namespaces) {
+    nsp.use(refuseWhileDraining);
+    nsp.use((socket, next) => void auth(socket, next));
+  }
+
+  const sessions = new SessionKeeper(deps.auth, namespaces, logs, {
+    revocationCheckMs: config.revocationCheckMs,
+  });
+  const chats = new ChatRooms({
+    nsp: chatNsp,
+    db: deps.db,
+    domain: deps.domain ?? defaultChatDomain(deps.db),
+    sessions,
+    logs,
+    config,
+  });
+  const notifications = new NotificationRooms({ nsp: notificationNsp, db: deps.db, sessions, logs, config });
+  stats = () => ({
+    sockets: chatNsp.sockets.size + notificationNsp.sockets.size,
+    chatFeeds: chats.activeFeeds,
+    notificationFeeds: notifications.activeFeeds,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  logs.listening(port, redis ? 'redis' : 'memory');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      draining = true;
+      const sockets = stats().sockets;
+      for (const nsp of namespaces) {
+        nsp.local.emit('server:goodbye', {
+          code: 'shutting-down',
+          message: 'The relay is restarting; reconnect.',
+          reconnect: true,
+        });
+      }
+      logs.shuttingDown('close', sockets);
+      sessions.close();
+      chats.close();
+      notifications.close();
+      // Closes the transports (clients see "transport close" and reconnect by themselves) and the HTTP server.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await redis?.close();
+    })());
+
+  return { io, httpServer, port, url: `http://localhost:${port}`, stats: () => stats(), close };
+}
+
+function handleHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  draining: () => boolean,
+  stats: () => RelayStats,
+): void {
+  if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
+    const body = { status: draining() ? 'draining' : 'ok', ...stats() };
+    res.writeHead(draining() ? 503 : 200, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+    });
+    res.end(JSON.stringify(body));
+    return;
+  }
+  // Socket.IO answers its own path before this handler runs; anything else is not ours.
+  res.writeHead(404, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify(
+      toErrorEnvelope(AppError.notFound(`No route for ${req.method} ${req.url?.split('?')[0]}.`)),
+    ),
+  );
+}

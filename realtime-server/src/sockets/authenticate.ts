@@ -1,0 +1,31 @@
+import type { Auth } from 'firebase-admin/auth';
+import type { ExtendedError, Socket } from 'socket.io';
+import { AppError, isAppError, toErrorEnvelope } from '@chat/core';
+import { verifySessionToken } from '../auth/verify-token';
+import type { Logs } from '../logs';
+import type { SocketData } from './socket-types';
+
+/**
+ * The handshake auth middleware of every namespace: `io(url, { auth: { token } })` with a Firebase ID token,
+ * verified with revocation checks. A refusal reaches the client as `connect_error` whose `data` is the REST
+ * error envelope's `error` object, so `err.data.code` is one of the API's codes (unauthenticated,
+ * token-expired, token-revoked, user-disabled, unavailable).
+ */
+export function authenticate(auth: Auth, logs: Logs) {
+  return async (socket: Socket, next: (err?: ExtendedError) => void): Promise<void> => {
+    try {
+      const handshakeAuth = socket.handshake.auth as { token?: unknown } | undefined;
+      const data = socket.data as Partial<SocketData>;
+      data.session = await verifySessionToken(auth, handshakeAuth?.token);
+      next();
+    } catch (error) {
+      const appError = isAppError(error)
+        ? error
+        : AppError.unavailable('Could not verify the ID token.', error);
+      logs.connectionRefused(socket.nsp.name, appError);
+      const refusal: ExtendedError = new Error(appError.message);
+      refusal.data = toErrorEnvelope(appError).error;
+      next(refusal);
+    }
+  };
+}

@@ -1,0 +1,139 @@
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { AppError, isAppError, parseInput, toErrorEnvelope, type Ack, type AckCallback } from '@chat/core';
+import type { Logs } from '../logs';
+
+type Payload<F> = F extends (payload: infer P, ...rest: infer _Rest) => void ? P : never;
+type AckData<F> = F extends (payload: never, ack: AckCallback<infer T>) => void
+  ? T
+  : F extends (payload: never, ack?: AckCallback<infer T>) => void
+    ? T
+    : never;
+
+/** One client event: the schema its payload must match, and what it does. Its result is the ack's `data`. */
+export interface EventHandler<F> {
+  schema: z.ZodType<Payload<F>>;
+  run(payload: Payload<F>): Promise<AckData<F>>;
+}
+
+/** A handler for every client event of a namespace's event map. */
+export type EventHandlers<Events> = { [E in keyof Events & string]: EventHandler<Events[E]> };
+
+/**
+ * Wire a table of handlers to a socket. Every event is validated with its schema and answered with
+ * `{ ok: true, data }` or `{ ok: false, error }` (the REST error envelope's `error`, same codes). Unknown
+ * events, a socket over its event rate and events that cannot be answered are dropped with a log line:
+ * nothing a client sends can throw out of a handler.
+ */
+export function bindEvents<Events>(
+  socket: Socket,
+  uid: string,
+  handlers: EventHandlers<Events>,
+  logs: Logs,
+  eventsPerSecond: number,
+): void {
+  const table = handlers as unknown as Record<
+    string,
+    EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void>
+  >;
+  const bucket = new TokenBucket(eventsPerSecond);
+  const dropLog = new SampledLog(1000);
+
+  socket.use(([event, ...args], next) => {
+    const ack = ackOf(args);
+    if (!bucket.take()) {
+      dropLog.maybe((count) =>
+        logs.eventDropped(String(event), uid, `over ${eventsPerSecond} events/s (${count} dropped)`),
+      );
+      ack?.(
+        failure(
+          new AppError('resource-exhausted', `Slow down: at most ${eventsPerSecond} events per second.`),
+        ),
+      );
+      return;
+    }
+    if (typeof event !== 'string' || !Object.hasOwn(table, event)) {
+      dropLog.maybe(() => logs.eventDropped(String(event).slice(0, 64), uid, 'unknown event'));
+      ack?.(failure(AppError.notFound(`Unknown event "${String(event).slice(0, 64)}".`)));
+      return;
+    }
+    next();
+  });
+
+  for (const [event, handler] of Object.entries(table)) {
+    socket.on(event, (...args: unknown[]) => {
+      const ack = ackOf(args);
+      void answer(event, handler, args[0], ack);
+    });
+  }
+
+  async function answer(
+    event: string,
+    handler: EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void>,
+    raw: unknown,
+    ack: AckCallback<unknown> | undefined,
+  ): Promise<void> {
+    let result: Ack<unknown>;
+    try {
+      const payload = parseInput(handler.schema, raw, 'payload');
+      result = { ok: true, data: await handler.run(payload) };
+    } catch (error) {
+      if (isAppError(error)) {
+        logs.eventRejected(event, uid, error);
+        result = failure(error);
+      } else {
+        logs.eventFailed(event, uid, error);
+        result = failure(new AppError('internal', 'Something went wrong on our side. It has been logged.'));
+      }
+    }
+    if (ack) ack(result);
+    else if (!result.ok)
+      logs.eventDropped(event, uid, `failed without an ack callback: ${result.error.code}`);
+  }
+}
+
+/** Turn an AppError into the failed ack every client event answers with. */
+export function failure(error: AppError): Ack<never> {
+  return { ok: false, error: toErrorEnvelope(error).error };
+}
+
+function ackOf(args: unknown[]): AckCallback<unknown> | undefined {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as AckCallback<unknown>) : undefined;
+}
+
+/** Up to `perSecond` events a second on average, bursts of twice that. */
+class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond * 2;
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.perSecond * 2, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** One log line per period at most, counting what it stood for, so a flood cannot flood the logs. */
+class SampledLog {
+  private lastAt = 0;
+  private pending = 0;
+
+  constructor(private readonly periodMs: number) {}
+
+  maybe(write: (count: number) => void): void {
+    this.pending += 1;
+    const now = Date.now();
+    if (now - this.lastAt < this.periodMs) return;
+    write(this.pending);
+    this.lastAt = now;
+    this.pending = 0;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type {
+  ChatClientEvents,
+  ChatServerEvents,
+  NotificationClientEvents,
+  NotificationServerEvents,
+  ServerGoodbye,
+} from '@chat/core';
+import type { Session } from '../auth/verify-token';
+
+/**
+ * What each socket carries. Plain data only: with the Redis adapter, `fetchSockets()` ships it to other
+ * instances.
+ */
+export interface SocketData {
+  session: Session;
+}
+
+/** Events one relay instance sends to the others (none: the adapter's own broadcast is enough). */
+export type InterServerEvents = Record<string, never>;
+
+export type RelayServer = Server<Record<string, never>, Record<string, never>, InterServerEvents, SocketData>;
+export type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents, InterServerEvents, SocketData>;
+export type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, InterServerEvents, SocketData>;
+export type NotificationNamespace = Namespace<
+  NotificationClientEvents,
+  NotificationServerEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type NotificationSocket = Socket<
+  NotificationClientEvents,
+  NotificationServerEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** Any relay socket: both namespaces share the session events. */
+export type RelaySocket = Socket<
+  NotificationClientEvents,
+  { 'server:goodbye': (goodbye: ServerGoodbye) => void },
+  InterServerEvents,
+  SocketData
+>;
+export type RelayNamespace = Namespace<
+  NotificationClientEvents,
+  { 'server:goodbye': (goodbye: ServerGoodbye) => void },
+  InterServerEvents,
+  SocketData
+>;
+
+/** Every socket of a user joins this room in each namespace, so the user can be reached on any instance. */
+export const userRoom = (uid: string) => `user:${uid}`;
+export const chatRoom = (chatId: string) => `chat:${chatId}`;
+
+/** The namespaces are typed per their own event maps; Socket.IO's `of()` only knows the server's. */
+export function chatNamespace(io: RelayServer): ChatNamespace {
+  return io.of('/chat') as unknown as ChatNamespace;
+}
+export function notificationNamespace(io: RelayServer): NotificationNamespace {
+  return io.of('/notifications') as unknown as NotificationNamespace;
+}

@@ -1,0 +1,234 @@
+import type { ChatJoined, Message } from '@chat/core';
+import type { TestUser } from '../../scripts/lib/auth-emulator';
+import {
+  Harness,
+  call,
+  collect,
+  eventually,
+  next,
+  ok,
+  sleep,
+  type ChatClient,
+  type RunningRelay,
+} from './support';
+
+describe('The /chat namespace', () => {
+  let h: Harness;
+  let running: RunningRelay;
+  let alice: TestUser;
+  let bob: TestUser;
+  let carol: TestUser;
+
+  beforeEach(async () => {
+    h = new Harness();
+    running = await h.startRelay();
+    [alice, bob, carol] = await Promise.all([h.newUser(), h.newUser(), h.newUser()]);
+  });
+  afterEach(() => h.cleanup());
+
+  const join = (socket: ChatClient, chatId: string, after?: string) =>
+    ok<ChatJoined>(socket, 'chat:join', after ? { chatId, after } : { chatId });
+
+  it('when a non-member joins a chat, then the join is refused with not-found and no listener opens', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const socket = await h.chat(running.relay, carol.idToken);
+    const answer = await call(socket, 'chat:join', { chatId });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found', status: 404 } });
+    expect(running.relay.stats().chatFeeds).toBe(0);
+  });
+
+  it('when a member joins, then the ack carries the chat and its recent messages, oldest first', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const first = await h.send(alice, chatId, 'one');
+    const second = await h.send(bob, chatId, 'two');
+    const socket = await h.chat(running.relay, alice.idToken);
+    const joined = await join(socket, chatId);
+    expect(joined.chat).toMatchObject({ id: chatId, type: 'group', memberIds: [alice.uid, bob.uid] });
+    expect(joined.messages.map((m) => m.id)).toEqual([first.id, second.id]);
+    expect(joined.online).toEqual([alice.uid]);
+  });
+
+  it('when a message is sent through the core service, then it arrives on sockets in the room and nowhere else', async () => {
+    const chatId = await h.groupChat(alice, [bob, carol]);
+    const otherChat = await h.groupChat(carol, [alice]);
+    const [a, b, c] = await Promise.all([alice, bob, carol].map((u) => h.chat(running.relay, u.idToken)));
+    await join(a, chatId);
+    await join(b, chatId);
+    await join(c, otherChat); // a member of chatId, but only in another room
+    const seenByCarol = collect<Message>(c, 'message:new');
+    const arrivals = [next<Message>(a, 'message:new'), next<Message>(b, 'message:new')];
+    const sent = await h.send(alice, chatId, 'hello room');
+    for (const message of await Promise.all(arrivals)) expect(message).toEqual(sent);
+    await sleep(300);
+    expect(seenByCarol).toEqual([]);
+    expect(running.relay.stats().chatFeeds).toBe(2);
+  });
+
+  it('when many sockets join the same chat, then one listener serves them and it closes with the last leave', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const sockets = await Promise.all([alice, alice, bob, bob].map((u) => h.chat(running.relay, u.idToken)));
+    await Promise.all(sockets.map((s) => join(s, chatId)));
+    expect(running.relay.stats().chatFeeds).toBe(1);
+    await Promise.all(sockets.slice(0, 3).map((s) => ok(s, 'chat:leave', { chatId })));
+    expect(running.relay.stats().chatFeeds).toBe(1);
+    sockets[3]?.disconnect();
+    await eventually(() => expect(running.relay.stats().chatFeeds).toBe(0));
+  });
+
+  it('when a socket sends message:send, then the ack carries the message, everyone in the room gets it once, and a retry is idempotent', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const [a, b] = await Promise.all([
+      h.chat(running.relay, alice.idToken),
+      h.chat(running.relay, bob.idToken),
+    ]);
+    await join(a, chatId);
+    await join(b, chatId);
+    const atBob = collect<Message>(b, 'message:new');
+    const payload = { chatId, text: 'over the socket', clientMessageId: 'client-1' };
+    const sent = await ok<Message>(a, 'message:send', payload);
+    const retried = await ok<Message>(a, 'message:send', payload);
+    expect(retried.id).toBe(sent.id);
+    expect(sent).toMatchObject({ chatId, senderId: alice.uid, text: 'over the socket' });
+    await eventually(() => expect(atBob.map((m) => m.id)).toEqual([sent.id]));
+    await sleep(300);
+    expect(atBob).toHaveLength(1);
+  });
+
+  it('when message:send breaks the REST rules, then the ack carries invalid-argument with the fields', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(running.relay, alice.idToken);
+    const answer = await call(a, 'message:send', { chatId, text: '   ', clientMessageId: 'k1' });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', fields: [{ path: 'text' }] },
+    });
+    const outsider = await h.chat(running.relay, carol.idToken);
+    const refused = await call(outsider, 'message:send', {
+      chatId,
+      text: 'let me in',
+      clientMessageId: 'k2',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('when a private message is sent, then only its recipient gets it, even before joining the direct chat', async () => {
+    const [a, b, c] = await Promise.all([alice, bob, carol].map((u) => h.chat(running.relay, u.idToken)));
+    const seenByCarol = collect<Message>(c, 'message:new');
+    const atBob = next<Message>(b, 'message:new');
+    const sent = await ok<{ chatId: string; message: Message }>(a, 'message:private', {
+      to: bob.uid,
+      text: 'just for you',
+      clientMessageId: 'dm-1',
+    });
+    expect((await atBob).id).toBe(sent.message.id);
+    expect(sent.chatId).toMatch(/^dm_/);
+    const refused = await call(c, 'chat:join', { chatId: sent.chatId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await sleep(300);
+    expect(seenByCarol).toEqual([]);
+  });
+
+  it('when members type, then the others in the room see it and the typist does not', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const [a, b] = await Promise.all([
+      h.chat(running.relay, alice.idToken),
+      h.chat(running.relay, bob.idToken),
+    ]);
+    await join(a, chatId);
+    await join(b, chatId);
+    const echoed = collect(a, 'typing');
+    const atBob = next(b, 'typing');
+    await ok(a, 'typing', { chatId, typing: true });
+    expect(await atBob).toEqual({ chatId, uid: alice.uid, typing: true });
+    await sleep(200);
+    expect(echoed).toEqual([]);
+  });
+
+  it('when typing is sent for a chat not joined, then the ack says failed-precondition', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(running.relay, alice.idToken);
+    expect(await call(a, 'typing', { chatId, typing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'failed-precondition' },
+    });
+  });
+
+  it('when a member comes and goes, then the room sees presence online then offline, and the joiner learns who is online', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(running.relay, alice.idToken);
+    await join(a, chatId);
+    const online = next(a, 'presence');
+    const b = await h.chat(running.relay, bob.idToken);
+    const joined = await join(b, chatId);
+    expect(joined.online.sort()).toEqual([alice.uid, bob.uid].sort());
+    expect(await online).toEqual({ chatId, uid: bob.uid, online: true });
+    const offline = next(a, 'presence');
+    b.disconnect();
+    expect(await offline).toEqual({ chatId, uid: bob.uid, online: false });
+  });
+
+  it('when a user has two sockets in a room, then presence turns offline only when the last one leaves', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(running.relay, alice.idToken);
+    await join(a, chatId);
+    const [b1, b2] = await Promise.all([
+      h.chat(running.relay, bob.idToken),
+      h.chat(running.relay, bob.idToken),
+    ]);
+    await join(b1, chatId);
+    await join(b2, chatId);
+    const presence = collect<{ online: boolean }>(a, 'presence');
+    await ok(b1, 'chat:leave', { chatId });
+    await sleep(300);
+    expect(presence).toEqual([]);
+    await ok(b2, 'chat:leave', { chatId });
+    await eventually(() => expect(presence).toEqual([{ chatId, uid: bob.uid, online: false }]));
+  });
+
+  it('when a member is removed, then their sockets leave the room at once and get nothing more', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const [a, b] = await Promise.all([
+      h.chat(running.relay, alice.idToken),
+      h.chat(running.relay, bob.idToken),
+    ]);
+    await join(a, chatId);
+    await join(b, chatId);
+    const removed = next(b, 'chat:removed');
+    const left = next(a, 'member:left');
+    await h.services.members.remove(h.as(alice), chatId, bob.uid);
+    expect(await removed).toEqual({ chatId });
+    expect(await left).toEqual({ chatId, uid: bob.uid });
+    const atBob = collect<Message>(b, 'message:new');
+    const atAlice = next<Message>(a, 'message:new');
+    const after = await h.send(alice, chatId, 'bob is gone');
+    expect((await atAlice).id).toBe(after.id);
+    await sleep(300);
+    expect(atBob).toEqual([]);
+    expect(await call(b, 'chat:join', { chatId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('when a member marks a message read, then the ack confirms it', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const message = await h.send(alice, chatId, 'read me');
+    const b = await h.chat(running.relay, bob.idToken);
+    expect(await ok(b, 'message:read', { chatId, messageId: message.id })).toEqual({
+      chatId,
+      messageId: message.id,
+    });
+  });
+
+  it('when a message is edited and deleted, then the room gets message:updated and message:deleted', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const b = await h.chat(running.relay, bob.idToken);
+    await join(b, chatId);
+    const created = next<Message>(b, 'message:new');
+    const sent = await h.send(alice, chatId, 'draft');
+    await created;
+    const updated = next<Message>(b, 'message:updated');
+    await h.services.messages.edit(h.as(alice), chatId, sent.id, { text: 'final' });
+    expect(await updated).toMatchObject({ id: sent.id, text: 'final' });
+    const deleted = next<Message>(b, 'message:deleted');
+    await h.services.messages.delete(h.as(alice), chatId, sent.id);
+    expect(await deleted).toMatchObject({ id: sent.id, text: '' });
+  });
+});
