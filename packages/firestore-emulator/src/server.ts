@@ -1,7 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import * as http from 'http';
 import * as net from 'net';
-import { Duplex } from 'stream';
 import { createHttpHandler } from './http';
 import { createListenHandler } from './listen';
 import { firestoreService } from './protos';
@@ -86,9 +85,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     routeConnection(socket, (prefix) => {
-      if (isHttp2Preface(prefix)) injector.injectConnection(new PrefixedSocket(socket, prefix));
-      else {
-        socket.unshift(prefix);
+      // Both servers take the socket with its first bytes pushed back. Node's HTTP/2 session reads
+      // what is already buffered itself, and resuming first would lose those bytes. The HTTP/1.1 server
+      // needs the resume.
+      socket.unshift(prefix);
+      if (isHttp2Preface(prefix)) {
+        injector.injectConnection(socket);
+      } else {
         httpServer.emit('connection', socket);
         socket.resume();
       }
@@ -143,67 +146,6 @@ function routeConnection(socket: net.Socket, route: (prefix: Buffer) => void): v
 }
 
 const isHttp2Preface = (prefix: Buffer): boolean => prefix.subarray(0, 3).toString('latin1') === 'PRI';
-
-/**
- * A socket whose first bytes were already read. Node's HTTP/2 server reads a `net.Socket` through its
- * native handle, so bytes pushed back with `unshift` would be lost; wrapping it in a JS stream replays them.
- */
-class PrefixedSocket extends Duplex {
-  readonly remoteAddress: string | undefined;
-  readonly remotePort: number | undefined;
-  readonly localAddress: string | undefined;
-  readonly localPort: number | undefined;
-
-  constructor(
-    private readonly socket: net.Socket,
-    prefix: Buffer,
-  ) {
-    super();
-    this.remoteAddress = socket.remoteAddress;
-    this.remotePort = socket.remotePort;
-    this.localAddress = socket.localAddress;
-    this.localPort = socket.localPort;
-    this.push(prefix);
-    socket.on('data', (chunk: Buffer) => {
-      if (!this.push(chunk)) socket.pause();
-    });
-    socket.on('end', () => this.push(null));
-    socket.on('close', () => this.destroy());
-  }
-
-  override _read(): void {
-    this.socket.resume();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.socket.write(chunk, callback);
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.socket.end();
-    callback();
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.socket.destroy();
-    callback(error);
-  }
-
-  setNoDelay(noDelay?: boolean): this {
-    this.socket.setNoDelay(noDelay);
-    return this;
-  }
-
-  setKeepAlive(enable?: boolean, initialDelay?: number): this {
-    this.socket.setKeepAlive(enable, initialDelay);
-    return this;
-  }
-
-  setTimeout(timeout: number, callback?: () => void): this {
-    this.socket.setTimeout(timeout, callback);
-    return this;
-  }
-}
 
 const OVERSIZED = Symbol('oversized request');
 
