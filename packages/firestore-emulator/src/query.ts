@@ -302,12 +302,18 @@ export function normalizeQuery(parent: string, q: StructuredQuery): NormalizedQu
   };
 }
 
-function compareByOrders(a: StoredDocument, b: StoredDocument, orders: OrderField[]): number {
-  for (const o of orders) {
+/** The values a document sorts by, in order (`__name__` as a reference). */
+function sortKey(doc: StoredDocument, orders: OrderField[]): Value[] {
+  return orders.map((o) => fieldValue(doc, o.segments) as Value);
+}
+
+function compareKeys(a: Value[], b: Value[], orders: OrderField[]): number {
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
     const c =
       o.segments === null
-        ? compareResourceNames(a.name, b.name)
-        : compareValues(getField(a.fields, o.segments) as Value, getField(b.fields, o.segments) as Value);
+        ? compareResourceNames(a[i].referenceValue ?? '', b[i].referenceValue ?? '')
+        : compareValues(a[i], b[i]);
     if (c !== 0) return o.descending ? -c : c;
   }
   return 0;
@@ -344,9 +350,10 @@ export function executeQuery(q: NormalizedQuery, candidates: Iterable<StoredDocu
     }
     results.push(doc);
   }
-  results.sort((a, b) => compareByOrders(a, b, q.orders));
+  const keyed = results.map((doc) => ({ doc, key: sortKey(doc, q.orders) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key, q.orders));
   const end = q.limit === null ? undefined : q.offset + q.limit;
-  return q.offset > 0 || end !== undefined ? results.slice(q.offset, end) : results;
+  return keyed.slice(q.offset, end).map((k) => k.doc);
 }
 
 /** Applies a query's projection (select) to its results. */

@@ -87,17 +87,25 @@ export function compareUtf8(a: string, b: string): number {
   return cmp(a.length, b.length);
 }
 
-/** Compares resource names (document paths) segment by segment. */
+/**
+ * Compares resource names (document paths) segment by segment, without splitting: at the first differing
+ * character a '/' means that name's segment ended first, so it sorts first.
+ */
 export function compareResourceNames(a: string, b: string): number {
   if (a === b) return 0;
-  const as = a.split('/');
-  const bs = b.split('/');
-  const n = Math.min(as.length, bs.length);
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareUtf8(as[i], bs[i]);
-    if (c !== 0) return c;
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x === 0x2f) return -1;
+    if (y === 0x2f) return 1;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
   }
-  return cmp(as.length, bs.length);
+  return cmp(a.length, b.length);
 }
 
 const INT64_MAX = 2n ** 63n - 1n;
@@ -137,7 +145,13 @@ function compareIntDouble(i: bigint, d: number): number {
 function compareNumbers(a: Value, b: Value): number {
   const ak = kindOf(a);
   const bk = kindOf(b);
-  if (ak === 'integerValue' && bk === 'integerValue') return cmp(intOf(a), intOf(b));
+  if (ak === 'integerValue' && bk === 'integerValue') {
+    const x = a.integerValue ?? '0';
+    const y = b.integerValue ?? '0';
+    // Up to 15 digits a double is exact, and BigInt parsing is the slow part of sorting.
+    if (x.length < 16 && y.length < 16) return cmp(Number(x), Number(y));
+    return cmp(BigInt(x), BigInt(y));
+  }
   if (ak === 'integerValue') return compareIntDouble(intOf(a), doubleOf(b));
   if (bk === 'integerValue') return -compareIntDouble(intOf(b), doubleOf(a));
   const x = doubleOf(a);

@@ -1,4 +1,4 @@
-import { compareUtf8, compareValues, valuesEqual, valuesIdentical } from '../src/values';
+import { compareResourceNames, compareUtf8, compareValues, valuesEqual, valuesIdentical } from '../src/values';
 import { v } from './fixtures';
 
 describe('Firestore value order', () => {
@@ -55,5 +55,15 @@ describe('Firestore value order', () => {
 
   test('When references are compared, then segments compare one by one', () => {
     expect(compareValues(v.ref('a/b'), v.ref('a-b/c'))).toBeLessThan(0);
+  });
+});
+
+describe('resource name order', () => {
+  test('When a segment is a prefix of another, then it sorts first even against characters below "/"', () => {
+    // '-' (0x2d) is below '/' (0x2f), yet segment 'a' < segment 'a-b'.
+    expect(compareResourceNames('c/a/x', 'c/a-b')).toBeLessThan(0);
+    expect(compareResourceNames('c/a-b', 'c/a/x')).toBeGreaterThan(0);
+    expect(compareResourceNames('c/a', 'c/a/s/x')).toBeLessThan(0);
+    expect(compareResourceNames('c/b', 'c/a/s/x')).toBeGreaterThan(0);
   });
 });
