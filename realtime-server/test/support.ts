@@ -75,12 +75,12 @@ export class Harness {
     this.stops.push(stop);
   }
 
-  async startRelay(overrides: Record<string, string> = {}): Promise<RunningRelay> {
+  async startRelay(overrides: Record<string, string> = {}, db: Firestore = this.db): Promise<RunningRelay> {
     const logs: LogEntry[] = [];
     const relay = await createRelay({
       config: testConfig(overrides),
       auth: this.auth,
-      db: this.db,
+      db,
       log: (entry) => logs.push(entry),
     });
     let closed = false;
@@ -133,6 +133,24 @@ export class Harness {
       socket.once('connect_error', reject);
       socket.connect();
     });
+  }
+
+  /**
+   * A Firestore client of its own that reaches the emulator through `host` (a proxy). The SDK reads the
+   * emulator address when the client is built, so the variable is swapped for that moment only.
+   */
+  firestoreVia(host: string): Firestore {
+    const app = initializeApp({ projectId: PROJECT_ID }, `relay-test-${randomUUID()}`);
+    const original = process.env.FIRESTORE_EMULATOR_HOST;
+    process.env.FIRESTORE_EMULATOR_HOST = host;
+    try {
+      const db = getFirestore(app);
+      db.settings({});
+      this.defer(() => deleteApp(app));
+      return db;
+    } finally {
+      process.env.FIRESTORE_EMULATOR_HOST = original;
+    }
   }
 
   /** The caller context a verified token of this user gives the core services. */

@@ -1,0 +1,138 @@
+import type { CollectionReference, Query, QuerySnapshot } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
+import type { LogEntry } from '@chat/core';
+import { CollectionTail } from '../src/listeners/collection-tail';
+import { createLogs } from '../src/logs';
+import { Harness, eventually, sleep, uniqueId } from './support';
+
+/**
+ * Fault injection around a real collection: the listeners CollectionTail opens are real Firestore
+ * listeners, but a test can make the current one fail (as a dropped stream does) or go silent (as a stream
+ * stuck behind a dead connection does).
+ */
+class FaultyListeners {
+  mode: 'normal' | 'silent' = 'normal';
+  opened = 0;
+  private current: { unsubscribe: () => void; onError: (error: Error) => void } | undefined;
+
+  wrap(collection: CollectionReference): CollectionReference {
+    const wrapQuery = (query: Query): Query =>
+      new Proxy(query, {
+        get: (target, property, receiver) => {
+          if (property === 'onSnapshot') {
+            return (onNext: (snapshot: QuerySnapshot) => void, onError: (error: Error) => void) => {
+              this.opened += 1;
+              const unsubscribe = target.onSnapshot((snapshot) => {
+                if (this.mode === 'normal') onNext(snapshot);
+              }, onError);
+              this.current = { unsubscribe, onError };
+              return unsubscribe;
+            };
+          }
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+            return result && typeof result === 'object' && 'onSnapshot' in result
+              ? wrapQuery(result as Query)
+              : result;
+          };
+        },
+      });
+    return wrapQuery(collection) as CollectionReference;
+  }
+
+  /** The stream dies: the SDK would call the error callback and stop. */
+  fail(): void {
+    const current = this.current;
+    current?.unsubscribe();
+    current?.onError(new Error('14 UNAVAILABLE: injected stream failure'));
+  }
+}
+
+describe('CollectionTail', () => {
+  let h: Harness;
+  const logs: LogEntry[] = [];
+  beforeEach(() => {
+    h = new Harness();
+    logs.length = 0;
+  });
+  afterEach(() => h.cleanup());
+
+  const add = (collection: CollectionReference, n: number) =>
+    collection.doc(`m${String(n).padStart(3, '0')}`).set({ n, createdAt: FieldValue.serverTimestamp() });
+
+  function tail(collection: CollectionReference, faults: FaultyListeners, checkMs = 200) {
+    const delivered: number[] = [];
+    const t = new CollectionTail(
+      faults.wrap(collection),
+      { added: (doc) => delivered.push(doc.get('n') as number), modified: () => undefined },
+      createLogs((entry) => logs.push(entry)),
+      collection.path,
+      { checkMs, backoff: { initialMs: 20, maxMs: 100 } },
+    );
+    h.defer(() => t.close());
+    return { t, delivered };
+  }
+
+  it('when the listener errors, then it reopens after the cursor and delivers every later document once', async () => {
+    const collection = h.db.collection(uniqueId('tail'));
+    await add(collection, 0); // existed before: not delivered
+    const faults = new FaultyListeners();
+    const { t, delivered } = tail(collection, faults);
+    await t.ready;
+    await add(collection, 1);
+    await eventually(() => expect(delivered).toEqual([1]));
+    faults.fail();
+    await add(collection, 2);
+    await add(collection, 3);
+    await eventually(() => expect(delivered).toEqual([1, 2, 3]));
+    expect(faults.opened).toBe(2);
+    expect(logs.some((e) => e.severity === 'WARNING' && e.message.includes('injected stream failure'))).toBe(
+      true,
+    );
+  });
+
+  it('when the listener goes silent while documents are committed, then the check notices and replays them', async () => {
+    const collection = h.db.collection(uniqueId('tail'));
+    const faults = new FaultyListeners();
+    const { t, delivered } = tail(collection, faults);
+    await t.ready;
+    faults.mode = 'silent';
+    await add(collection, 1);
+    await add(collection, 2);
+    await sleep(100);
+    expect(delivered).toEqual([]);
+    faults.mode = 'normal';
+    await eventually(() => expect(delivered).toEqual([1, 2]), 3000);
+    expect(faults.opened).toBeGreaterThanOrEqual(2);
+    expect(logs.some((e) => e.message.includes('listener silent'))).toBe(true);
+  });
+
+  it('when a quiet collection gets nothing, then the listener is left alone', async () => {
+    const collection = h.db.collection(uniqueId('tail'));
+    const faults = new FaultyListeners();
+    const { t } = tail(collection, faults, 100);
+    await t.ready;
+    await sleep(600);
+    expect(faults.opened).toBe(1);
+  });
+
+  it('when its window fills, then it reopens from the cursor without a gap or a repeat', async () => {
+    const collection = h.db.collection(uniqueId('tail'));
+    const faults = new FaultyListeners();
+    const delivered: number[] = [];
+    const t = new CollectionTail(
+      faults.wrap(collection),
+      { added: (doc) => delivered.push(doc.get('n') as number), modified: () => undefined },
+      createLogs((entry) => logs.push(entry)),
+      collection.path,
+      { checkMs: 1000, windowSize: 3 },
+    );
+    h.defer(() => t.close());
+    await t.ready;
+    for (let n = 1; n <= 8; n += 1) await add(collection, n);
+    await eventually(() => expect(delivered).toEqual([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(faults.opened).toBeGreaterThanOrEqual(3);
+  });
+});
