@@ -1,0 +1,57 @@
+import type { ServerGoodbye } from '@chat/core';
+import { parseConfig } from '../src/config';
+import { Harness, next } from './support';
+
+describe('Relay lifecycle', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = new Harness();
+  });
+  afterEach(() => h.cleanup());
+
+  it('when /healthz is asked, then it answers ok with the counts, and other paths are 404 in the error envelope', async () => {
+    const { relay } = await h.startRelay();
+    const health = await fetch(`${relay.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', sockets: 0, chatFeeds: 0, notificationFeeds: 0 });
+    const missing = await fetch(`${relay.url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not-found' } });
+  });
+
+  it('when the relay shuts down, then clients are told to reconnect, reconnect by themselves, and listeners close', async () => {
+    const first = await h.startRelay();
+    const user = await h.newUser();
+    const chatId = await h.groupChat(user, []);
+    const socket = await h.chat(first.relay, user.idToken, { reconnection: true });
+    await socket.timeout(5000).emitWithAck('chat:join', { chatId });
+    const goodbye = next<ServerGoodbye>(socket, 'server:goodbye');
+    const dropped = next<string>(socket, 'disconnect');
+    const closing = first.close();
+    expect(await goodbye).toMatchObject({ code: 'shutting-down', reconnect: true });
+    expect(await dropped).toBe('transport close');
+    await closing;
+    expect(first.relay.stats()).toMatchObject({ chatFeeds: 0 });
+    const second = await h.startRelay({ PORT: String(first.relay.port) });
+    await next(socket, 'connect', 5000);
+    expect(second.relay.stats().sockets).toBe(1);
+  });
+
+  it('when the config is invalid, then parsing fails naming each bad setting', () => {
+    expect(() => parseConfig({ APP_ENV: 'staging', PORT: 'eighty' })).toThrow(/APP_ENV: .*; PORT: /);
+    expect(() => parseConfig({ APP_ENV: 'production' })).toThrow(
+      /CORS_ORIGINS: must list at least one origin/,
+    );
+    expect(() => parseConfig({ APP_ENV: 'test', REDIS_URL: 'http://nope' })).toThrow(/REDIS_URL/);
+  });
+
+  it('when the config is logged, then the Redis password is masked', async () => {
+    const { createLogs } = await import('../src/logs');
+    const entries: Array<Record<string, unknown>> = [];
+    createLogs((entry) => entries.push(entry)).configLoaded(
+      parseConfig({ APP_ENV: 'test', REDIS_URL: 'redis://:s3cret@10.0.0.3:6379' }),
+    );
+    expect(JSON.stringify(entries)).not.toContain('s3cret');
+    expect(JSON.stringify(entries)).toContain('redis://:***@10.0.0.3:6379');
+  });
+});
