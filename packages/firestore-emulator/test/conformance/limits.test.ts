@@ -53,8 +53,16 @@ describe('limits', () => {
     await expectStillWorks();
   });
 
+  // Document ids "must be no longer than 1,500 bytes" (firebase.google.com/docs/firestore/quotas#collections_documents_and_fields).
   it('a document id over 1,500 bytes is INVALID_ARGUMENT', async () => {
     const err = await rejection(db.doc(`c/${'i'.repeat(1501)}`).set({ n: 1 }));
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
+    await expectStillWorks();
+  });
+
+  // Ids "cannot match the regular expression __.*__" (same quotas page).
+  it('a reserved __id__ document id is INVALID_ARGUMENT', async () => {
+    const err = await rejection(db.doc('c/__reserved__').set({ n: 1 }));
     expect(err.code).toBe(Code.INVALID_ARGUMENT);
     await expectStillWorks();
   });
