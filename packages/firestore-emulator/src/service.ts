@@ -38,6 +38,8 @@ function serverStream<Req, Res>(body: (req: Req) => Res[]): StreamHandler<Req, R
     try {
       responses = body(call.request);
     } catch (err) {
+      // Without response headers first, the SDK only sees the status after a multi-second stall.
+      call.sendMetadata(new grpc.Metadata());
       call.emit('error', toStatusObject(err));
       return;
     }
