@@ -136,6 +136,13 @@ class ListenStream {
   private lastReadTime: Time = { seconds: 0, nanos: 0 };
   private sentSinceTick = false;
   private closed = false;
+  /**
+   * Responses waiting to be written. Commits fan out inside the store's commit call, so the diff is
+   * computed there (against exactly that commit's state) but serializing and writing happen a moment
+   * later: with a thousand listeners, a writer's Commit must not wait for their messages.
+   */
+  private outbox: ListenResponse[] = [];
+  private flushScheduled = false;
   private readonly keepAlive: NodeJS.Timeout;
 
   constructor(
@@ -327,7 +334,18 @@ class ListenStream {
   private write(response: ListenResponse): void {
     if (this.closed) return;
     this.sentSinceTick = true;
-    this.call.write(response);
+    this.outbox.push(response);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const responses = this.outbox;
+    this.outbox = [];
+    if (this.closed) return;
+    for (const response of responses) this.call.write(response);
   }
 
   private checkInDatabase(database: string): void {
@@ -357,16 +375,19 @@ class ListenStream {
     this.call.emit('error', { code: status.code, details: status.details, metadata: status.metadata });
   }
 
-  /** The client half-closed: finish with OK. */
+  /** The client half-closed: finish with OK after what is already queued. */
   private end(): void {
     if (this.closed) return;
+    const pending = this.outbox;
     this.close();
+    for (const response of pending) this.call.write(response);
     this.call.end();
   }
 
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.outbox = [];
     clearInterval(this.keepAlive);
     this.targets.clear();
     this.hub.detach(this);
