@@ -29,7 +29,7 @@ export async function startRedis(port?: number): Promise<RunningRedis> {
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -46,22 +46,29 @@ export async function startRedis(port?: number): Promise<RunningRedis> {
       clearTimeout(timer);
       reject(new Error(`redis-server exited with code ${code}:\n${output}`));
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const watch = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve();
-      }
-    });
+      if (!output.includes('Ready to accept connections')) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.stdout?.off('data', watch);
+      child.stdout?.resume(); // keep draining its log so it never blocks on a full pipe
+      resolve();
+    };
+    child.stdout?.on('data', watch);
   });
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // Nothing is persisted, so a slow SIGTERM shutdown is not worth waiting for.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 1000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -47,6 +47,7 @@ export class ChatRooms {
   private readonly feeds: RefCounted<ChatFeed>;
   /** The chats each local socket has joined (also the reference counts of `feeds`). */
   private readonly joined = new WeakMap<ChatSocket, Set<string>>();
+  private closed = false;
 
   constructor(private readonly deps: ChatNamespaceDeps) {
     this.feeds = new RefCounted(
@@ -61,7 +62,9 @@ export class ChatRooms {
     return this.feeds.size;
   }
 
+  /** Close every feed. Sockets disconnected after this leave their rooms without presence broadcasts. */
   close(): void {
+    this.closed = true;
     this.feeds.closeAll();
   }
 
@@ -204,9 +207,11 @@ export class ChatRooms {
     const uid = socket.data.session.auth.uid;
     await socket.leave(chatRoom(chatId));
     this.feeds.release(chatId);
+    // Shutting down: the adapter (and Redis) are going away, and every client is reconnecting anyway.
+    if (this.closed) return;
     try {
       const rest = await this.deps.nsp.in(chatRoom(chatId)).fetchSockets();
-      if (!rest.some((s) => s.data.session.auth.uid === uid)) {
+      if (!this.closed && !rest.some((s) => s.data.session.auth.uid === uid)) {
         this.deps.nsp.to(chatRoom(chatId)).emit('presence', { chatId, uid, online: false });
       }
     } catch {
