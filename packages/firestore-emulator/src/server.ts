@@ -97,13 +97,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    netServer.once('error', reject);
-    netServer.listen(config.port, config.host, () => {
-      netServer.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      netServer.once('error', reject);
+      netServer.listen(config.port, config.host, () => {
+        netServer.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // e.g. EADDRINUSE: release what was set up, so a failed start leaves nothing running.
+    grpcServer.forceShutdown();
+    injector.destroy();
+    await triggers.close();
+    throw err;
+  }
   const port = (netServer.address() as net.AddressInfo).port;
   const hostAndPort = config.host.includes(':') ? `[${config.host}]:${port}` : `${config.host}:${port}`;
   config.log(`Firestore emulator listening on ${hostAndPort} (project ${config.projectId})`);

@@ -79,6 +79,7 @@ export class TriggerDispatcher {
   private suppressed = 0;
 
   constructor(store: Store, options: TriggerDispatcherOptions = {}) {
+    if (options.functionsEmulatorHost) checkHostAndPort(options.functionsEmulatorHost);
     this.functionsHost = options.functionsEmulatorHost || undefined;
     this.log = options.log ?? (() => undefined);
     this.maxAttempts = options.maxAttempts ?? 3;
@@ -108,9 +109,7 @@ export class TriggerDispatcher {
 
   /** Points delivery at a Functions emulator and sends the events that were waiting for it. */
   setFunctionsEmulatorHost(hostAndPort: string): void {
-    if (!/^[^\s/:]+:\d+$|^\[[0-9a-fA-F:.]+\]:\d+$/.test(hostAndPort)) {
-      throw new TriggerValidationError(`functions emulator host must be host:port, got "${hostAndPort}"`);
-    }
+    checkHostAndPort(hostAndPort);
     this.functionsHost = hostAndPort;
     this.log(`delivering Firestore events to the Functions emulator at ${hostAndPort}`);
     const waiting = this.pending;
@@ -206,6 +205,12 @@ export class TriggerDispatcher {
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
       }
     }
+  }
+}
+
+function checkHostAndPort(value: string): void {
+  if (!/^[^\s/:]+:\d+$|^\[[0-9a-fA-F:.]+\]:\d+$/.test(value)) {
+    throw new TriggerValidationError(`the Functions emulator host must be host:port, got "${value}"`);
   }
 }
 

@@ -55,6 +55,7 @@ let tempDir: string;
 let app: App;
 let db: Firestore;
 let previousHost: string | undefined;
+let hubPort: number;
 
 const tail = (): string => output.slice(-4000);
 
@@ -80,7 +81,9 @@ beforeAll(async () => {
   });
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trigger-delivery-'));
   const bridge = transpileBridge(tempDir);
-  const [functionsPort, hubPort, loggingPort] = [await freePort(), await freePort(), await freePort()];
+  const functionsPort = await freePort();
+  hubPort = await freePort();
+  const loggingPort = await freePort();
   // --config makes the fixture folder the project folder, so the codebase source '.' is the fixture.
   configFile = path.join(FIXTURE, `firebase.test-${process.pid}.json`);
   fs.writeFileSync(
@@ -198,5 +201,23 @@ describe('When firebase-tools runs the functions with the bridge and a matching 
     });
     expect((recorded?.data as { sentAt: Timestamp }).sentAt.isEqual(sentAt)).toBe(true);
     expect((await db.collection('triggerRuns').get()).size).toBe(1);
+  });
+
+  it('then the Emulator Hub lists our emulator as firestore', async () => {
+    const res = await fetch(`http://127.0.0.1:${hubPort}/emulators`);
+    const emulators = (await res.json()) as Record<string, { host: string; port: number }>;
+    expect(emulators.firestore).toMatchObject({ host: '127.0.0.1', port: emulator.port });
+  });
+
+  it('then Ctrl-C stops firebase-tools cleanly and leaves our emulator running', async () => {
+    const child = firebase as ChildProcess;
+    process.kill(-(child.pid as number), 'SIGINT');
+    const exited = await Promise.race([
+      firebaseExited?.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000)),
+    ]);
+    expect({ exited, code: child.exitCode }).toEqual({ exited: true, code: 0 });
+    expect(output).toContain('Stopping Firestore Emulator');
+    expect(await (await fetch(`http://${emulator.hostAndPort}/`)).text()).toBe('Ok');
   });
 });
