@@ -107,7 +107,8 @@ describe('queries: null, NaN and not-equal', () => {
     }),
   );
 
-  // The web SDK's local matcher (mirroring the backend) keeps NaN for != and drops null and missing values.
+  // "where('capital', '!=', false) returns every city document where the capital field exists with a value other
+  // than false or null" (firebase.google.com/docs/firestore/query-data/queries#not_equal_); NaN is a value.
   it('!= excludes null and missing fields, ordered by the field', async () => {
     expect(await ids(items().where('a', '!=', 1))).toEqual(['nan', 'two', 'str']);
   });
@@ -124,6 +125,7 @@ describe('queries: null, NaN and not-equal', () => {
     expect(await ids(items().where('a', '!=', null))).toEqual(['nan', 'one', 'two', 'str']);
   });
 
+  // Assumed to exclude null like != does; the proto only says "the given field is not equal to NaN".
   it('!= NaN (IS_NOT_NAN) matches present non-null values other than NaN', async () => {
     expect(await ids(items().where('a', '!=', NaN))).toEqual(['one', 'two', 'str']);
   });
@@ -132,6 +134,8 @@ describe('queries: null, NaN and not-equal', () => {
     expect(await ids(items().where('a', 'not-in', [null]))).toEqual([]);
   });
 
+  // not-in [USA, Japan] "returns every city document where the country field exists and is not set to USA, Japan,
+  // or null" (same page).
   it('not-in excludes missing fields and null', async () => {
     expect(await ids(items().where('a', 'not-in', [1, 'x']))).toEqual(['nan', 'two']);
   });

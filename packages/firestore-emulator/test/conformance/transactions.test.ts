@@ -97,20 +97,27 @@ describe('transactions: contention', () => {
     return { attempts, elapsedMs: Date.now() - started };
   }
 
+  // Generous timeouts: the official emulator is known to resolve this deadlock only by a ~30 s lock timeout
+  // (firebase/firebase-tools#2452, #6758; googleapis/google-cloud-go#2604), which the timing test below reports.
   it('two transactions that read then write the same document both take effect, one after a retry', async () => {
     await db.doc('counters/c').set({ n: 0 });
-    const { attempts, elapsedMs } = await incrementTwiceConcurrently('counters/c');
+    const { attempts } = await incrementTwiceConcurrently('counters/c');
     expect((await db.doc('counters/c').get()).get('n')).toBe(2);
     expect(attempts).toBeGreaterThanOrEqual(3);
-    // No deadlock and no long lock wait: the loser is aborted, not left waiting for a lock timeout.
-    expect(elapsedMs).toBeLessThan(15_000);
-  });
+  }, 90_000);
+
+  it('contention is resolved by aborting one transaction, not by a long lock wait', async () => {
+    await db.doc('counters/c').set({ n: 0 });
+    const { elapsedMs } = await incrementTwiceConcurrently('counters/c');
+    // Production Firestore aborts the younger transaction at once (wound-wait); the SDK retries it at once.
+    expect(elapsedMs).toBeLessThan(10_000);
+  }, 90_000);
 
   it('contention on a missing document also serialises: both creations count', async () => {
     const { attempts } = await incrementTwiceConcurrently('counters/new');
     expect((await db.doc('counters/new').get()).get('n')).toBe(2);
     expect(attempts).toBeGreaterThanOrEqual(3);
-  });
+  }, 90_000);
 
   it('a write to a document the transaction read is not lost to a stale read', async () => {
     await db.doc('counters/c').set({ n: 0 });
