@@ -151,7 +151,14 @@ export class TriggerDispatcher {
         if (trigger.projectId !== projectId || trigger.database !== databaseId) continue;
         if (!eventTypeMatches(trigger.eventType, kind)) continue;
         if (!documentMatches(trigger.document, documentPath)) continue;
-        this.enqueue(buildEvent(trigger, change, event.commitTime, documentPath));
+        try {
+          this.enqueue(buildEvent(trigger, change, event.commitTime, documentPath));
+        } catch (err) {
+          // This runs inside the store's commit; a bad event must not fail the write.
+          this.log(
+            `cannot build the event for ${trigger.key} on ${change.name}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
       }
     }
   }
