@@ -19,6 +19,7 @@ import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
 import { chooseFirestore } from './lib/firestore-choice';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
+import { startLocalRelay, type LocalRelay } from './lib/relay';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROJECT_ID = (
@@ -54,10 +55,12 @@ async function main(): Promise<number> {
 
   let nodeFirestore: RunningEmulator | undefined;
   let firebase: ChildProcess | undefined;
+  let relay: LocalRelay | undefined; // the Socket.IO relay and its Redis (npm start only)
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       say('Stopping…');
+      await relay?.stop();
       if (firebase && firebase.exitCode === null && firebase.pid) {
         const exited = new Promise((resolve) => firebase?.once('exit', resolve));
         process.kill(-firebase.pid, 'SIGINT');
@@ -85,7 +88,15 @@ async function main(): Promise<number> {
     } else {
       only += ',firestore';
     }
-    firebaseArgs.push('emulators:start', '--only', only, '--project', PROJECT_ID, '--config', ports.configFile);
+    firebaseArgs.push(
+      'emulators:start',
+      '--only',
+      only,
+      '--project',
+      PROJECT_ID,
+      '--config',
+      ports.configFile,
+    );
     // Own process group, so Ctrl-C handling and cleanup reach the function runtimes it spawns too.
     firebase = spawn(process.execPath, firebaseArgs, {
       cwd: ROOT,
@@ -128,7 +139,9 @@ async function main(): Promise<number> {
     const app = initializeApp({ projectId: PROJECT_ID }, 'seed');
     await seedDemoData(getAuth(app), getFirestore(app));
     await deleteApp(app);
-    printWelcome(ports, apiUrl);
+    // The Socket.IO relay (issue 5): Redis, then the relay, against the emulators.
+    relay = await startLocalRelay({ root: ROOT, offset, emulatorEnv, say });
+    printWelcome(ports, apiUrl, relay.url);
     await new Promise(() => undefined); // until Ctrl-C
     return 0;
   } catch (error) {
@@ -138,13 +151,14 @@ async function main(): Promise<number> {
   }
 }
 
-function printWelcome(ports: StackPorts, apiUrl: string): void {
+function printWelcome(ports: StackPorts, apiUrl: string, relayUrl: string): void {
   const lines = [
     '',
     'The local stack is up (project ' + PROJECT_ID + ', no cloud account involved):',
     `  REST API            ${apiUrl}`,
     `  Firestore emulator  ${hostPort(ports.firestore)}`,
     `  Auth emulator       ${hostPort(ports.auth)}`,
+    `  Socket.IO relay     ${relayUrl}  (namespaces /chat and /notifications)`,
     '',
     `Demo users (password "demo-password"): ${DEMO_USERS.map((u) => `${u.uid}${u.admin ? ' (admin)' : ''}`).join(', ')}`,
     'Get an ID token and call the API:',

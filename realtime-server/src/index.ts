@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     // Cloud Run kills the container when the grace period ends; leave before it does.
     setTimeout(() => process.exit(0), config.shutdownGraceMs).unref();
     sink({ severity: 'NOTICE', message: `${signal} received` });
-    void relay.close().then(() => {
+    void relay.close(signal).then(() => {
       logs.shutdownComplete(Date.now() - started);
       process.exit(0);
     });

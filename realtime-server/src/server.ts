@@ -52,7 +52,7 @@ export interface Relay {
    * Stop accepting connections, tell every client to reconnect (they do so on their own: the transport is
    * closed, not the namespace), close the Firestore listeners, the timers and Redis.
    */
-  close(): Promise<void>;
+  close(reason?: string): Promise<void>;
 }
 
 /**
@@ -134,7 +134,7 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   logs.listening(port, redis ? 'redis' : 'memory');
 
   let closing: Promise<void> | undefined;
-  const close = () =>
+  const close = (reason = 'close') =>
     (closing ??= (async () => {
       draining = true;
       const sockets = stats().sockets;
@@ -145,7 +145,7 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
           reconnect: true,
         });
       }
-      logs.shuttingDown('close', sockets);
+      logs.shuttingDown(reason, sockets);
       sessions.close();
       chats.close();
       notifications.close();

@@ -1,0 +1,74 @@
+/**
+ * The Socket.IO relay in the local stack (`npm start`): a throwaway Redis, then the relay itself as a child
+ * process (the built `realtime-server/dist/index.js`, as Cloud Run runs it) against the emulators.
+ * Ports: RELAY_PORT (default 8090) and REDIS_PORT (default 6390), both shifted by STACK_PORT_OFFSET.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { startRedis, type RunningRedis } from './redis';
+
+export interface LocalRelay {
+  url: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalRelayOptions {
+  root: string;
+  offset: number;
+  /** GCLOUD_PROJECT, FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST. */
+  emulatorEnv: Record<string, string>;
+  say(line: string): void;
+}
+
+export async function startLocalRelay(options: LocalRelayOptions): Promise<LocalRelay> {
+  const port = Number(process.env.RELAY_PORT ?? 8090) + options.offset;
+  const redis: RunningRedis = await startRedis(Number(process.env.REDIS_PORT ?? 6390) + options.offset);
+  options.say(`Redis on ${redis.url}`);
+  let child: ChildProcess | undefined;
+  const stop = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM'); // the relay drains and exits within SHUTDOWN_GRACE_MS
+      const killed = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killed);
+    }
+    await redis.stop();
+  };
+  try {
+    child = spawn(process.execPath, [path.join(options.root, 'realtime-server/dist/index.js')], {
+      cwd: options.root,
+      env: {
+        ...process.env,
+        ...options.emulatorEnv,
+        APP_ENV: 'local',
+        PORT: String(port),
+        REDIS_URL: redis.url,
+        CORS_ORIGINS: process.env.CORS_ORIGINS ?? 'http://localhost:5173',
+        SHUTDOWN_GRACE_MS: '3000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((line) => process.stdout.write(`[relay] ${line}\n`));
+    child.stdout?.on('data', prefix);
+    child.stderr?.on('data', prefix);
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`The relay exited (code ${child.exitCode}) before it was ready.`);
+      if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+      if (Date.now() > deadline) throw new Error('The relay was not ready within 30 s.');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { url, redisUrl: redis.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
