@@ -115,10 +115,11 @@ async function waitUntilHealthy(target: { host: string; port: number }, timeoutM
     }
     if (Date.now() >= deadline) {
       throw new Error(
-        `the Node Firestore emulator at ${formatHost(target.host, target.port)} is not answering (${last})`,
+        `the Node Firestore emulator at ${formatHost(target.host, target.port)} (NODE_FIRESTORE_EMULATOR_HOST) ` +
+          `is not answering (${last}); start it before firebase-tools`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -130,7 +131,9 @@ export function createBridgeInstance(
   return {
     getName: () => FIRESTORE,
     getInfo: () => ({ name: FIRESTORE, host: target.host, port: target.port, timeout: 10_000 }),
-    start: () => waitUntilHealthy(target, 10_000),
+    // Our emulator is started before firebase-tools, so it answers at once or not at all; a short
+    // window lets the bridge fail with its own message before the Functions emulator trips over it.
+    start: () => waitUntilHealthy(target, 1500),
     connect: async () => {
       const functions = registry.getInfo(FUNCTIONS);
       if (!functions) return;
