@@ -159,6 +159,30 @@ describe('listen: changes after commits', () => {
   });
 });
 
+describe('listen: collection groups and transactions', () => {
+  it('a collection group listener sees a new document at any depth', async () => {
+    const queue = listen(db.collectionGroup('messages'));
+    expect((await queue.next()).size).toBe(0);
+    await db.doc('rooms/r1/messages/m1').set({ text: 'hi' });
+    const snap = await queue.next();
+    expect(snap.docs.map((d) => d.ref.path)).toEqual(['rooms/r1/messages/m1']);
+  });
+
+  it('a transaction commit reaches listeners as one snapshot', async () => {
+    await seed(items(), { a: { n: 1 } });
+    const queue = listen(items());
+    await queue.next();
+    await db.runTransaction(async (t) => {
+      const a = await t.get(db.doc('items/a'));
+      t.update(db.doc('items/a'), { n: (a.get('n') as number) + 1 });
+      t.set(db.doc('items/b'), { n: 0 });
+    });
+    const snap = await queue.next();
+    expect(changesOf(snap).sort()).toEqual(['added:b', 'modified:a']);
+    expect(snap.docs.map((d) => d.get('n'))).toEqual([2, 0]);
+  });
+});
+
 describe('listen: limit queries', () => {
   it('a limit window refills from the next match when a member is deleted', async () => {
     await seed(items(), { a: { n: 1 }, b: { n: 2 }, c: { n: 3 }, d: { n: 4 } });

@@ -301,3 +301,57 @@ describe('queries: limits of in, not-in, array-contains-any and OR', () => {
     );
   });
 });
+
+describe('queries: document ids, projections and field paths', () => {
+  beforeEach(() =>
+    seed(items(), {
+      a: { n: 1, m: { x: 3 }, 'we.ird': 1, extra: 'a' },
+      b: { n: 2, m: { x: 1 }, 'we.ird': 2, extra: 'b' },
+      c: { n: 3, m: { x: 2 }, extra: 'c' },
+      d: { n: 4, extra: 'd' },
+    }),
+  );
+
+  it('a range filter on the document id selects by name', async () => {
+    expect(
+      await ids(items().where(FieldPath.documentId(), '>=', 'b').where(FieldPath.documentId(), '<', 'd')),
+    ).toEqual(['b', 'c']);
+  });
+
+  it('in and not-in on the document id match by name', async () => {
+    expect(await ids(items().where(FieldPath.documentId(), 'in', ['d', 'a', 'zz']))).toEqual(['a', 'd']);
+    expect(await ids(items().where(FieldPath.documentId(), 'not-in', ['a', 'c']))).toEqual(['b', 'd']);
+  });
+
+  it('select returns only the projected fields', async () => {
+    const snap = await items().where('n', '<=', 2).select('n', 'm.x').get();
+    expect(snap.docs.map((d) => d.data())).toEqual([
+      { n: 1, m: { x: 3 } },
+      { n: 2, m: { x: 1 } },
+    ]);
+  });
+
+  it('select with no fields returns the documents without data', async () => {
+    const snap = await items().select().get();
+    expect(snap.docs.map((d) => [d.id, d.data()])).toEqual([
+      ['a', {}],
+      ['b', {}],
+      ['c', {}],
+      ['d', {}],
+    ]);
+  });
+
+  it('orders and filters on a nested field path', async () => {
+    expect(await ids(items().orderBy('m.x'))).toEqual(['b', 'c', 'a']);
+    expect(await ids(items().where('m.x', '>=', 2))).toEqual(['c', 'a']);
+  });
+
+  it('filters on a field whose name needs quoting', async () => {
+    expect(await ids(items().where(new FieldPath('we.ird'), '==', 2))).toEqual(['b']);
+    expect(await ids(items().orderBy(new FieldPath('we.ird'), 'desc'))).toEqual(['b', 'a']);
+  });
+
+  it('limit with a descending order returns the top documents', async () => {
+    expect(await ids(items().orderBy('n', 'desc').limit(2))).toEqual(['d', 'c']);
+  });
+});

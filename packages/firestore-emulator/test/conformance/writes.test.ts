@@ -163,6 +163,17 @@ describe('writes & preconditions', () => {
     expect(results[2].writeTime.isEqual(results[0].writeTime)).toBe(true);
   });
 
+  // Commit.writes are "always executed atomically and in order" (google/firestore/v1/firestore.proto).
+  it('several writes to one document in one batch apply in order', async () => {
+    await db
+      .batch()
+      .create(db.doc('rooms/a'), { n: 1, drop: true })
+      .update(db.doc('rooms/a'), { m: 2, drop: FieldValue.delete() })
+      .set(db.doc('rooms/a'), { o: 3 }, { merge: true })
+      .commit();
+    expect((await db.doc('rooms/a').get()).data()).toEqual({ n: 1, m: 2, o: 3 });
+  });
+
   it('a write after a failed commit still succeeds', async () => {
     await db.doc('rooms/a').create({ n: 1 });
     await rejection(db.doc('rooms/a').create({ n: 1 }));
@@ -263,6 +274,14 @@ describe('timestamps', () => {
     snap = await db.doc('rooms/a').get();
     expect(snap.createTime!.isEqual(recreated.writeTime)).toBe(true);
     expect(snap.createTime!.isEqual(created.writeTime)).toBe(false);
+  });
+
+  // Timestamps are "precise only to microseconds; any additional precision is rounded down"
+  // (firebase.google.com/docs/firestore/manage-data/data-types).
+  it('stored timestamps keep microseconds and drop finer precision', async () => {
+    await db.doc('rooms/a').set({ at: new Timestamp(1_700_000_000, 123_456_789) });
+    const at = (await db.doc('rooms/a').get()).get('at') as Timestamp;
+    expect([at.seconds, at.nanoseconds]).toEqual([1_700_000_000, 123_456_000]);
   });
 
   it('commit times increase from one commit to the next', async () => {
