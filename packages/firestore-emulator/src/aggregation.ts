@@ -4,6 +4,8 @@ import { getField, parseFieldPath } from './paths';
 import type { StoredDocument } from './store';
 import { NULL_VALUE, doubleValue, intOf, intValue, isNumber, kindOf, numberOf, type Value } from './values';
 
+/** Firestore accepts at most five aggregations per query. */
+const MAX_AGGREGATIONS = 5;
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
@@ -13,6 +15,9 @@ const INT64_MIN = -(2n ** 63n);
  */
 export function computeAggregations(aggregations: Aggregation[], docs: StoredDocument[]): Record<string, Value> {
   if (aggregations.length === 0) throw invalidArgument('An aggregation query needs at least one aggregation');
+  if (aggregations.length > MAX_AGGREGATIONS) {
+    throw invalidArgument(`An aggregation query takes at most ${MAX_AGGREGATIONS} aggregations`);
+  }
   const out: Record<string, Value> = {};
   aggregations.forEach((a, i) => {
     const alias = a.alias || `field_${i + 1}`;

@@ -7,6 +7,7 @@ export const LIMITS = {
   maxDocumentNameBytes: 6 * 1024,
   maxFieldPathBytes: 1500,
   maxNestingDepth: 20,
+  maxRequestBytes: 10 * 1024 * 1024,
   maxInValues: 30,
   maxNotInValues: 10,
   maxDisjunctions: 30,

@@ -25,10 +25,20 @@ function splitResource(name: string, what: string): DocumentKey {
   const database = parts.slice(0, 4).join('/');
   if (!parts[1] || !parts[3]) throw invalidArgument(`Invalid ${what} name: "${name}"`);
   const segments = parts.slice(5);
-  for (const s of segments) {
-    if (s === '' || s === '.' || s === '..') throw invalidArgument(`Invalid ${what} name: "${name}"`);
-  }
+  for (const s of segments) checkId(s, name, what);
   return { database, segments };
+}
+
+const MAX_ID_BYTES = 1500;
+const RESERVED_ID = /^__.*__$/;
+
+/** Collection and document ids: not empty, '.' or '..', at most 1,500 bytes, and not matching __.*__. */
+function checkId(id: string, name: string, what: string): void {
+  if (id === '' || id === '.' || id === '..') throw invalidArgument(`Invalid ${what} name: "${name}"`);
+  if (id.length > MAX_ID_BYTES / 4 && Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES) {
+    throw invalidArgument(`Invalid ${what} name: an id is longer than ${MAX_ID_BYTES} bytes`);
+  }
+  if (RESERVED_ID.test(id)) throw invalidArgument(`Invalid ${what} name: the id "${id}" is reserved (__.*__)`);
 }
 
 /** Parses and validates a document name ('projects/p/databases/d/documents/c/id[/c/id...]'). */

@@ -1,5 +1,6 @@
 import type { Write__Output } from './generated/google/firestore/v1/Write';
 import { aborted, invalidArgument } from './errors';
+import { LIMITS, fieldsSize } from './limits';
 import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
 import { applyProjection, executeQuery, normalizeQuery, type NormalizedQuery, type StructuredQuery } from './query';
 import { MonotonicClock, compareTime, toMicros, type Time } from './time';
@@ -260,6 +261,7 @@ export class Store {
   }
 
   private applyWrites(database: string, writes: Write__Output[]): CommitResult {
+    checkRequestSize(writes);
     const commitTime = this.clock.tick();
     const overlay = new Map<string, StoredDocument | null>();
     const firstBefore = new Map<string, StoredDocument | null>();
@@ -397,6 +399,15 @@ export class Store {
         if (doc) yield doc;
       }
     }
+  }
+}
+
+/** The server may also cap the gRPC message; this catches a commit whose documents alone pass 10 MiB. */
+function checkRequestSize(writes: Write__Output[]): void {
+  let bytes = 0;
+  for (const w of writes) if (w.update) bytes += fieldsSize(w.update.fields ?? {});
+  if (bytes > LIMITS.maxRequestBytes) {
+    throw invalidArgument(`The request is larger than ${LIMITS.maxRequestBytes} bytes`);
   }
 }
 

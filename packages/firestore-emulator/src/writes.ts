@@ -88,10 +88,11 @@ export function applyWrite(
       for (const path of write.updateMask.fieldPaths ?? []) {
         const segments = parseFieldPath(path);
         checkFieldPath(segments);
-        fields = setField(fields, segments, getField(update, segments));
+        const value = getField(update, segments);
+        fields = setField(fields, segments, value === undefined ? undefined : truncateValue(value));
       }
     } else {
-      fields = update;
+      fields = truncateTimestamps(update);
     }
     transforms = write.updateTransforms ?? [];
   } else {
@@ -120,6 +121,39 @@ export function applyWrite(
     updateTime: commitTime,
   };
   return { name, before: current, after, updateTime: commitTime, transformResults };
+}
+
+/** Firestore keeps microseconds: finer digits of timestamp values are dropped on write. */
+function truncateValue(v: Value): Value {
+  switch (kindOf(v)) {
+    case 'timestampValue': {
+      const nanos = v.timestampValue?.nanos ?? 0;
+      if (nanos % 1000 === 0) return v;
+      return { ...v, timestampValue: { ...v.timestampValue, nanos: nanos - (nanos % 1000) } };
+    }
+    case 'arrayValue': {
+      const values = v.arrayValue?.values ?? [];
+      const out = values.map(truncateValue);
+      return out.some((x, i) => x !== values[i]) ? { ...v, arrayValue: { values: out } } : v;
+    }
+    case 'mapValue': {
+      const fields = v.mapValue?.fields ?? {};
+      const out = truncateTimestamps(fields);
+      return out !== fields ? { ...v, mapValue: { fields: out } } : v;
+    }
+    default:
+      return v;
+  }
+}
+
+/** {@link truncateValue} over a field map; returns the same object when nothing changed. */
+function truncateTimestamps(fields: Fields): Fields {
+  let out: Fields | null = null;
+  for (const [k, v] of Object.entries(fields)) {
+    const t = truncateValue(v);
+    if (t !== v) (out ??= { ...fields })[k] = t;
+  }
+  return out ?? fields;
 }
 
 interface TransformResult {

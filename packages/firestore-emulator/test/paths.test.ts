@@ -33,4 +33,10 @@ describe('document names', () => {
     expect(() => parseDocumentName(docName('rooms'))).toThrow(GrpcError);
     expect(parseDocumentName(docName('rooms/r1')).segments).toEqual(['rooms', 'r1']);
   });
+
+  test('When an id is reserved (__.*__) or longer than 1,500 bytes, then the name is INVALID_ARGUMENT', () => {
+    expect(() => parseDocumentName(docName('rooms/__x__'))).toThrow(GrpcError);
+    expect(() => parseDocumentName(docName(`rooms/${'i'.repeat(1501)}`))).toThrow(GrpcError);
+    expect(() => parseDocumentName(docName(`rooms/${'i'.repeat(1500)}`))).not.toThrow();
+  });
 });

@@ -132,6 +132,20 @@ describe('Store commits', () => {
     expect(codeOf(() => store.commit(DB, [setWrite(`c/${'x'.repeat(6200)}`, {})]))).toBe(grpc.status.INVALID_ARGUMENT);
   });
 
+  test('When a timestamp with nanoseconds is stored, then it keeps only microseconds, also inside maps', () => {
+    store.commit(DB, [setWrite('c/a', { t: v.ts(5, 123456789), m: v.map({ t: v.ts(5, 1999) }) })]);
+    const doc = store.getDocument(docName('c/a'));
+    expect(doc?.fields.t).toEqual(v.ts(5, 123456000));
+    expect(doc?.fields.m.mapValue?.fields?.t).toEqual(v.ts(5, 1000));
+  });
+
+  test('When a commit carries more than 10 MiB of documents, then it is INVALID_ARGUMENT', () => {
+    const big = v.str('x'.repeat(900 * 1024));
+    const writes = Array.from({ length: 12 }, (_, i) => setWrite(`c/d${i}`, { big }));
+    expect(codeOf(() => store.commit(DB, writes))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(() => store.commit(DB, writes.slice(0, 5)))).toBeUndefined();
+  });
+
   test('When a database is cleared, then only its documents go and listeners see the deletes', () => {
     const other = 'projects/other/databases/(default)';
     store.commit(DB, [setWrite('c/a', {})]);
