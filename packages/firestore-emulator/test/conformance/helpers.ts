@@ -1,3 +1,10 @@
+/**
+ * Shared plumbing of the Firestore conformance suite. The suite talks to whatever FIRESTORE_EMULATOR_HOST
+ * names, only through firebase-admin:
+ *   npx tsc -b packages/firestore-emulator && npx jest --selectProjects conformance      (ours, started by global-setup)
+ *   npx firebase emulators:exec --only firestore --config packages/firestore-emulator/test/conformance/firebase.json \
+ *     "npx jest --selectProjects conformance"                                             (the official emulator)
+ */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import {
   initializeFirestore,

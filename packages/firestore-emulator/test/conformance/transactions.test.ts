@@ -137,7 +137,7 @@ describe('transactions: contention', () => {
     await outside;
     // Either the outside write lands last (10) or the transaction is retried after it (11); never 1.
     expect([10, 11]).toContain((await db.doc('counters/c').get()).get('n'));
-  });
+  }, 90_000);
 
   it('many concurrent transactional increments on one document all count', async () => {
     await db.doc('counters/c').set({ n: 0 });
@@ -150,7 +150,7 @@ describe('transactions: contention', () => {
       ),
     );
     expect((await db.doc('counters/c').get()).get('n')).toBe(5);
-  });
+  }, 90_000);
 });
 
 describe('transactions: read-only', () => {
