@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     Object.assign(process.env, emulatorEnv);
 
     if (mode === 'test') {
-      const jest = spawn(process.execPath, [require.resolve('jest/bin/jest.js'), ...process.argv.slice(3)], {
+      const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(3)], {
         cwd: ROOT,
         env: { ...process.env, ...emulatorEnv },
         stdio: 'inherit',
