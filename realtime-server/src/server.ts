@@ -16,6 +16,7 @@ import { defaultChatDomain } from './domain/default-chat-domain';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
+import type { RelayProbe } from './probe';
 import { attachRedisAdapter, type RedisLink } from './redis';
 import { authenticate } from './sockets/authenticate';
 import {
@@ -32,6 +33,8 @@ export interface RelayDependencies {
   log: LogSink;
   /** The chat domain the handlers call. @default the core services over `db` */
   domain?: ChatDomain;
+  /** Told when a feed hands a new message to Socket.IO; the benchmark measures from there. */
+  probe?: RelayProbe;
 }
 
 export interface RelayStats {
@@ -115,6 +118,7 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     nsp: chatNsp,
     db: deps.db,
     domain: deps.domain ?? defaultChatDomain(deps.db),
+    probe: deps.probe,
     sessions,
     logs,
     config,

@@ -15,6 +15,7 @@ import {
 import type { SessionKeeper } from '../auth/session-keeper';
 import type { RelayConfig } from '../config';
 import type { ChatDomain } from '../domain/chat-domain';
+import type { RelayProbe } from '../probe';
 import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
@@ -31,6 +32,7 @@ export interface ChatNamespaceDeps {
   nsp: ChatNamespace;
   db: Firestore;
   domain: ChatDomain;
+  probe?: RelayProbe | undefined;
   sessions: SessionKeeper;
   logs: Logs;
   config: RelayConfig;
@@ -233,7 +235,10 @@ export class ChatRooms {
   private feedEvents(): ChatFeedEvents {
     const room = (chatId: string) => this.deps.nsp.local.to(chatRoom(chatId));
     return {
-      messageNew: (message) => room(message.chatId).emit('message:new', message),
+      messageNew: (message) => {
+        this.deps.probe?.messageListened(message.chatId, message.id);
+        room(message.chatId).emit('message:new', message);
+      },
       messageUpdated: (message) => room(message.chatId).emit('message:updated', message),
       messageDeleted: (message) => room(message.chatId).emit('message:deleted', message),
       chatUpdated: (chat) => room(chat.id).emit('chat:updated', chat),
