@@ -5,7 +5,7 @@ import type { ListenResponse } from './generated/google/firestore/v1/ListenRespo
 import type { Target__Output } from './generated/google/firestore/v1/Target';
 import type { TargetChange } from './generated/google/firestore/v1/TargetChange';
 import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
-import type { StructuredQuery } from './query';
+import { applyProjection, executeQuery, normalizeQuery, type StructuredQuery } from './query';
 import type { CommitEvent, DocumentChange, Store, StoredDocument } from './store';
 import { compareTime, toTimestamp, type Time } from './time';
 
@@ -115,7 +115,12 @@ interface QueryTargetState {
   cacheKey: string;
   /** With a limit or offset, a change elsewhere can move documents in or out of the window. */
   windowed: boolean;
+  /** Whether a committed document is in the query's collection(s); nothing else can change the result. */
   touches: (documentName: string) => boolean;
+  /** Whether one document passes the filters, order fields and cursors (limit and offset aside). */
+  matches: (doc: StoredDocument) => boolean;
+  /** The document as the query returns it (its projection applied). */
+  project: (doc: StoredDocument) => StoredDocument;
   /** The matches as last sent: name → document. */
   sent: Map<string, StoredDocument>;
 }
@@ -174,16 +179,14 @@ class ListenStream {
         if (target.kind === 'documents') {
           for (const change of relevant)
             this.diffOne(target, change.name, change.after, change, responses, event.commitTime);
-        } else {
-          const result = evaluations.get(target);
-          if (target.windowed) {
-            this.diffAll(target, result, event, responses);
-          } else {
-            for (const change of relevant) {
-              const now = result.byName.get(change.name) ?? null;
-              this.diffOne(target, change.name, now, change, responses, event.commitTime);
-            }
+        } else if (!target.windowed) {
+          // Without a window, membership is per document: no query run, however large the collection.
+          for (const change of relevant) {
+            const now = change.after && target.matches(change.after) ? target.project(change.after) : null;
+            this.diffOne(target, change.name, now, change, responses, event.commitTime);
           }
+        } else if (relevant.some((c) => affectsWindow(target, c))) {
+          this.diffAll(target, evaluations.get(target), event, responses);
         }
       }
       if (responses.length === 0) return;
@@ -252,14 +255,18 @@ class ListenStream {
       const parent = target.query.parent ?? '';
       this.checkInDatabase(parseParent(parent).database);
       const query = target.query.structuredQuery;
+      const normalized = normalizeQuery(parent, query);
+      const unbounded = { ...normalized, limit: null, offset: 0 };
       return {
         kind: 'query',
         id,
         parent,
         query,
         cacheKey: `${parent}\u0000${JSON.stringify(query)}`,
-        windowed: query.limit != null || (query.offset ?? 0) > 0,
+        windowed: normalized.limit !== null || normalized.offset > 0,
         touches: scopeOf(parent, query),
+        matches: (doc) => executeQuery(unbounded, [doc]).length === 1,
+        project: (doc) => applyProjection(normalized, [doc])[0],
         sent: new Map(),
       };
     }
@@ -409,6 +416,18 @@ function scopeOf(parent: string, query: StructuredQuery): (name: string) => bool
   const prefix = `${parent}/`;
   return (name) =>
     name.startsWith(prefix) && (!collectionId || lastSegment(collectionOf(name)) === collectionId);
+}
+
+/**
+ * Whether a change can alter a limit/offset window: the document is in it, or matches the query before
+ * or after (entering, or shifting the window by leaving the part an offset skips).
+ */
+function affectsWindow(target: QueryTargetState, change: DocumentChange): boolean {
+  return (
+    target.sent.has(change.name) ||
+    (change.after !== null && target.matches(change.after)) ||
+    (change.before !== null && target.matches(change.before))
+  );
 }
 
 function targetChange(

@@ -127,6 +127,34 @@ describe('When a client listens to a query', () => {
     l.unsubscribe();
   });
 
+  it('then documents move in and out of filter, order-field and cursor bounds', async () => {
+    await db.doc('cur/low').set({ tag: 'x', n: 3 });
+    await db.doc('cur/high').set({ tag: 'x', n: 7 });
+    await db.doc('cur/nofield').set({ tag: 'x' });
+    const l = collect<QuerySnapshot>((next, fail) =>
+      db.collection('cur').where('tag', '==', 'x').orderBy('n').startAt(5).onSnapshot(next, fail),
+    );
+    await l.next((s) => ids(s) === 'high');
+    await db.doc('cur/low').update({ n: 6 });
+    await l.next((s) => ids(s) === 'low,high');
+    await db.doc('cur/high').update({ tag: 'y' });
+    await l.next((s) => ids(s) === 'low');
+    await db.doc('cur/nofield').update({ n: 5 });
+    await l.next((s) => ids(s) === 'nofield,low');
+    l.unsubscribe();
+  });
+
+  it('then an offset window shifts when a skipped document leaves', async () => {
+    await Promise.all([1, 2, 3, 4].map((n) => db.doc(`off/o${n}`).set({ n })));
+    const l = collect<QuerySnapshot>((next, fail) =>
+      db.collection('off').orderBy('n').offset(1).limit(2).onSnapshot(next, fail),
+    );
+    await l.next((s) => ids(s) === 'o2,o3');
+    await db.doc('off/o1').delete();
+    await l.next((s) => ids(s) === 'o3,o4');
+    l.unsubscribe();
+  });
+
   it('then snapshot read times increase and cover the commit', async () => {
     const l = collect<QuerySnapshot>((next, fail) => db.collection('times').onSnapshot(next, fail));
     await l.next(() => true);
