@@ -21,9 +21,12 @@ import { compareTime, toTimestamp, type Time } from './time';
  * Resuming (resume_token or read_time on add_target) is answered with RESET and the full current set:
  * the SDK marks every document it holds as removed on RESET, so its next snapshot is the exact diff.
  *
- * All streams share one store subscription. On each commit a target is re-evaluated only when the
- * commit touched its collection, and each distinct query is evaluated once per commit however many
- * streams listen to it.
+ * All streams share one store subscription, held while any stream is open. On each commit:
+ *   - changes outside a target's collection(s) are skipped;
+ *   - a query without limit/offset decides each changed document on its own (filters, order fields,
+ *     cursors), so no query runs, however large the collection;
+ *   - a limit/offset query is re-run, and diffed by name + update time, only when a change can reach
+ *     its window, and each distinct query runs once per commit however many streams listen to it.
  */
 
 export interface ListenOptions {
