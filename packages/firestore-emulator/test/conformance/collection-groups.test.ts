@@ -57,6 +57,18 @@ describe('collection groups', () => {
     expect(paths(snap)).toEqual(['rooms/r1/messages/m1', 'rooms/r1/messages/m1/messages/m4']);
   });
 
+  it('paging a collection group by document snapshot continues across parents', async () => {
+    const first = await db.collectionGroup('messages').orderBy('path').limit(2).get();
+    expect(paths(first)).toEqual(['messages/m3', 'rooms/r1/messages/m1']);
+    const next = await db
+      .collectionGroup('messages')
+      .orderBy('path')
+      .startAfter(first.docs[1])
+      .limit(2)
+      .get();
+    expect(paths(next)).toEqual(['rooms/r1/messages/m1/messages/m4', 'rooms/r2/messages/m2']);
+  });
+
   it('a plain collection query does not reach nested collections of the same id', async () => {
     expect(await ids(db.collection('messages'))).toEqual(['m3']);
   });

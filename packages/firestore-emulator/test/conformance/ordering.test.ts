@@ -59,6 +59,18 @@ describe('order across types', () => {
     expect(desc).toEqual(values.map(([id]) => id).reverse());
   });
 
+  it('maps are equal regardless of key insertion order', async () => {
+    await db.doc('m/ab').set({ v: { a: 1, b: 0 } });
+    await db.doc('m/other').set({ v: { a: 1, b: 1 } });
+    expect(await ids(db.collection('m').where('v', '==', { b: 0, a: 1 }))).toEqual(['ab']);
+  });
+
+  it('arrays are equal only with the same elements in the same order', async () => {
+    await db.doc('a/12').set({ v: [1, 2] });
+    await db.doc('a/21').set({ v: [2, 1] });
+    expect(await ids(db.collection('a').where('v', '==', [1, 2]))).toEqual(['12']);
+  });
+
   it('strings compare by UTF-8 bytes, not UTF-16 code units', async () => {
     // U+FFFD is EF BF BD in UTF-8 and sorts before U+1F600 (F0 9F 98 80); in UTF-16 the surrogate D83D sorts first.
     await db.doc('s/emoji').set({ s: '😀' });
