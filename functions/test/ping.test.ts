@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createServer } from 'node:net';
+import { Server, ServerCredentials, status, type ServerWritableStream } from '@grpc/grpc-js';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Firestore } from 'firebase-admin/firestore';
@@ -12,6 +12,54 @@ beforeAll(() => {
 });
 afterAll(() => h.close());
 
+/**
+ * A real gRPC server that accepts Firestore's document reads and never answers them until released: a
+ * Firestore that is up on the network but does not respond.
+ */
+async function startSilentFirestore() {
+  const held: ServerWritableStream<Buffer, Buffer>[] = [];
+  let released = false;
+  // INVALID_ARGUMENT ends the client's retries, so it can terminate cleanly once the test is over.
+  const fail = (call: ServerWritableStream<Buffer, Buffer>) =>
+    call.emit('error', { code: status.INVALID_ARGUMENT, details: 'test over' });
+  const server = new Server();
+  const identity = (value: Buffer) => value;
+  server.register<Buffer, Buffer>(
+    '/google.firestore.v1.Firestore/BatchGetDocuments',
+    (call: ServerWritableStream<Buffer, Buffer>) => (released ? fail(call) : void held.push(call)),
+    identity,
+    identity,
+    'serverStream',
+  );
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  return {
+    port,
+    /** Fail the held calls, and every later one, so the client gives up. */
+    release() {
+      released = true;
+      held.forEach(fail);
+    },
+    stop() {
+      server.forceShutdown();
+    },
+  };
+}
+
+/** A Firestore client in emulator mode (plaintext, no Google credentials) aimed at `host`. */
+function firestoreAt(host: string): Firestore {
+  const previous = process.env.FIRESTORE_EMULATOR_HOST;
+  process.env.FIRESTORE_EMULATOR_HOST = host; // read by the constructor only
+  try {
+    return new Firestore({ projectId: PROJECT_ID });
+  } finally {
+    process.env.FIRESTORE_EMULATOR_HOST = previous;
+  }
+}
+
 describe('GET /ping', () => {
   it('when Firestore answers, then 200 with status ok and Firestore reachable', async () => {
     const res = await request(h.app).get('/ping');
@@ -20,18 +68,9 @@ describe('GET /ping', () => {
     expect(typeof res.body.firestore.latencyMs).toBe('number');
   });
 
-  it('when Firestore does not answer, then 503 degraded with the reason', async () => {
-    // A real socket that accepts connections and never speaks: Firestore calls hang until the health timeout.
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const port = (silent.address() as { port: number }).port;
-    const db = new Firestore({
-      projectId: PROJECT_ID,
-      host: '127.0.0.1',
-      port,
-      ssl: false,
-      customHeaders: { Authorization: 'Bearer owner' },
-    });
+  it('when Firestore does not answer, then 503 degraded with the reason, after the 2 s health timeout', async () => {
+    const silent = await startSilentFirestore();
+    const db = firestoreAt(`127.0.0.1:${silent.port}`);
     const firebase = initializeApp({ projectId: PROJECT_ID }, 'ping-unreachable');
     try {
       const app = createApp({ config: testConfig, db, auth: getAuth(firebase), log: () => undefined });
@@ -39,12 +78,14 @@ describe('GET /ping', () => {
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({
         status: 'degraded',
-        firestore: { reachable: false, error: expect.stringContaining('no answer') },
+        firestore: { reachable: false, error: 'no answer within 2000 ms' },
       });
+      expect(res.body.firestore.latencyMs).toBeGreaterThanOrEqual(2000);
     } finally {
+      silent.release();
       await db.terminate();
+      silent.stop();
       await deleteApp(firebase);
-      silent.close();
     }
-  }, 15_000);
+  }, 30_000);
 });
