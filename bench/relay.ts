@@ -1,7 +1,8 @@
 /**
  * Benchmark of the relay against a plain Socket.IO baseline, in the same run:
  *   - 1,000 clients in 50 rooms (20 members each; CLIENTS, ROOMS and MESSAGES_PER_ROOM override);
- *   - relay: messages committed through the core service, delivered by the relay's Firestore listeners;
+ *   - relay: messages committed through the core service (by a separate process, bench/relay-sender.ts),
+ *     delivered by the relay's Firestore listeners;
  *   - baseline: the same payloads, to the same rooms, with `io.to(room).emit` on a bare Socket.IO server,
  *     replayed on the relay's own listener timeline.
  * Prints p50/p99 latency (Firestore commit → client, listener callback → client, baseline emit → client),
@@ -171,14 +172,21 @@ async function main(): Promise<void> {
     `Relay: ${relaySockets.length} sockets joined. Sending ${ROOMS * MESSAGES_PER_ROOM} messages…\n`,
   );
 
-  const sent: Array<{ room: string; message: Message }> = [];
-  for (let m = 0; m < MESSAGES_PER_ROOM; m += 1) {
-    await inBatches(rooms, 25, async (room, r) => {
-      const owner = uids[r * PER_ROOM] ?? '';
-      const { message } = await services.messages.send(as(owner), room, { text: `${PAYLOAD} ${m}` });
-      sent.push({ room, message });
+  const sender = fork(path.join(__dirname, 'relay-sender.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const sent = await new Promise<Array<{ room: string; message: Message }>>((resolve) => {
+    sender.once('message', (answer: { sent: Array<{ room: string; message: Message }> }) =>
+      resolve(answer.sent),
+    );
+    sender.send({
+      rooms: rooms.map((chatId, r) => ({ chatId, owner: uids[r * PER_ROOM] ?? '' })),
+      messagesPerRoom: MESSAGES_PER_ROOM,
+      text: PAYLOAD,
+      concurrency: 25,
     });
-  }
+  });
   const expected = sent.length * PER_ROOM;
   const deadline = Date.now() + 60_000;
   const deliveredCount = () => [...received.values()].reduce((sum, list) => sum + list.length, 0);
