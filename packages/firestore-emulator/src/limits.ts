@@ -70,7 +70,8 @@ export function checkFieldPath(segments: string[]): void {
 }
 
 function checkValueShape(v: Value, depth: number, pathBytes: number): void {
-  const kind = kindOf(v);
+  if (v.valueType === undefined) throw invalidArgument('A value must set one of its value types');
+  const kind = v.valueType;
   if (kind !== 'mapValue' && kind !== 'arrayValue') return;
   if (depth > LIMITS.maxNestingDepth) {
     throw invalidArgument(`Value nesting exceeds the maximum depth of ${LIMITS.maxNestingDepth}`);

@@ -6,6 +6,8 @@ import type { Time } from './time';
 /** How long a transaction id stays valid, like Firestore's 270 s transaction limit. */
 export const TRANSACTION_TTL_MS = 270_000;
 
+const SWEEP_INTERVAL_MS = 10_000;
+
 /** A query a read-write transaction ran, with the names and update times it saw. */
 export interface QueryRead {
   parent: string;
@@ -38,6 +40,7 @@ export interface BeginOptions {
 /** Open transactions by id. */
 export class TransactionRegistry {
   private readonly open = new Map<string, TransactionState>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -77,8 +80,11 @@ export class TransactionRegistry {
     for (const [id, txn] of this.open) if (!database || txn.database === database) this.open.delete(id);
   }
 
+  /** Forgets expired transactions, at most every few seconds so begin stays O(1). */
   private sweep(): void {
     const now = this.now();
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
     for (const [id, txn] of this.open) if (txn.expiresAt < now) this.open.delete(id);
   }
 }
