@@ -212,10 +212,12 @@ describe('When firebase-tools runs the functions with the bridge and a matching 
   it('then Ctrl-C stops firebase-tools cleanly and leaves our emulator running', async () => {
     const child = firebase as ChildProcess;
     process.kill(-(child.pid as number), 'SIGINT');
+    let timer: NodeJS.Timeout | undefined;
     const exited = await Promise.race([
       firebaseExited?.then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000)),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 30_000))),
     ]);
+    clearTimeout(timer);
     expect({ exited, code: child.exitCode }).toEqual({ exited: true, code: 0 });
     expect(output).toContain('Stopping Firestore Emulator');
     expect(await (await fetch(`http://${emulator.hostAndPort}/`)).text()).toBe('Ok');
