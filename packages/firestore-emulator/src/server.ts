@@ -114,7 +114,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const port = (netServer.address() as net.AddressInfo).port;
   const hostAndPort = config.host.includes(':') ? `[${config.host}]:${port}` : `${config.host}:${port}`;
-  config.log(`Firestore emulator listening on ${hostAndPort} (project ${config.projectId})`);
+  config.log(
+    `Firestore emulator listening on ${hostAndPort} (project ${config.projectId}; trigger events go to ` +
+      `${config.functionsEmulatorHost || 'no Functions emulator yet'}; Listen keep-alive ${config.keepAliveMs} ms)`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {
