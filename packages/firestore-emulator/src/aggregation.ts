@@ -13,7 +13,10 @@ const INT64_MIN = -(2n ** 63n);
  * Computes count/sum/avg over the documents a query returned (after its cursors, offset and limit).
  * Documents whose field is missing or not a number are skipped by sum and avg.
  */
-export function computeAggregations(aggregations: Aggregation[], docs: StoredDocument[]): Record<string, Value> {
+export function computeAggregations(
+  aggregations: Aggregation[],
+  docs: StoredDocument[],
+): Record<string, Value> {
   if (aggregations.length === 0) throw invalidArgument('An aggregation query needs at least one aggregation');
   if (aggregations.length > MAX_AGGREGATIONS) {
     throw invalidArgument(`An aggregation query takes at most ${MAX_AGGREGATIONS} aggregations`);
@@ -35,7 +38,9 @@ export function computeAggregations(aggregations: Aggregation[], docs: StoredDoc
       case 'avg': {
         const values = numbersAt(docs, a.avg?.field?.fieldPath);
         out[alias] =
-          values.length === 0 ? NULL_VALUE : doubleValue(values.reduce((s, v) => s + numberOf(v), 0) / values.length);
+          values.length === 0
+            ? NULL_VALUE
+            : doubleValue(values.reduce((s, v) => s + numberOf(v), 0) / values.length);
         break;
       }
       default:

@@ -6,7 +6,12 @@ import { toTimestamp } from './time';
 
 /** The wire form of a stored document, limited to `mask` when one is given. */
 export function toDocumentProto(doc: StoredDocument, mask?: DocumentMask__Output | null): Document {
-  const fields = mask ? projectFields(doc.fields, (mask.fieldPaths ?? []).map((p) => parseFieldPath(p))) : doc.fields;
+  const fields = mask
+    ? projectFields(
+        doc.fields,
+        (mask.fieldPaths ?? []).map((p) => parseFieldPath(p)),
+      )
+    : doc.fields;
   return {
     name: doc.name,
     fields,

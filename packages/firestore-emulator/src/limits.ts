@@ -58,7 +58,9 @@ export function documentSize(name: string, fields: Fields): number {
 
 export function checkDocumentName(name: string): void {
   if (utf8Bytes(name) > LIMITS.maxDocumentNameBytes) {
-    throw invalidArgument(`Document name exceeds ${LIMITS.maxDocumentNameBytes} bytes: "${name.slice(0, 100)}..."`);
+    throw invalidArgument(
+      `Document name exceeds ${LIMITS.maxDocumentNameBytes} bytes: "${name.slice(0, 100)}..."`,
+    );
   }
 }
 
@@ -90,7 +92,8 @@ function checkFields(fields: Fields, depth: number, pathBytes: number): void {
   for (const [k, v] of Object.entries(fields)) {
     if (k === '') throw invalidArgument('Field names must not be empty');
     const bytes = pathBytes + utf8Bytes(k) + (pathBytes > 0 ? 1 : 0);
-    if (bytes > LIMITS.maxFieldPathBytes) throw invalidArgument(`Field path exceeds ${LIMITS.maxFieldPathBytes} bytes`);
+    if (bytes > LIMITS.maxFieldPathBytes)
+      throw invalidArgument(`Field path exceeds ${LIMITS.maxFieldPathBytes} bytes`);
     checkValueShape(v, depth, bytes);
   }
 }

@@ -38,14 +38,17 @@ function checkId(id: string, name: string, what: string): void {
   if (id.length > MAX_ID_BYTES / 4 && Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES) {
     throw invalidArgument(`Invalid ${what} name: an id is longer than ${MAX_ID_BYTES} bytes`);
   }
-  if (RESERVED_ID.test(id)) throw invalidArgument(`Invalid ${what} name: the id "${id}" is reserved (__.*__)`);
+  if (RESERVED_ID.test(id))
+    throw invalidArgument(`Invalid ${what} name: the id "${id}" is reserved (__.*__)`);
 }
 
 /** Parses and validates a document name ('projects/p/databases/d/documents/c/id[/c/id...]'). */
 export function parseDocumentName(name: string | undefined): DocumentKey {
   const key = splitResource(name ?? '', 'document');
   if (key.segments.length === 0 || key.segments.length % 2 !== 0) {
-    throw invalidArgument(`Invalid document name: "${name ?? ''}" (a document name has an even number of segments)`);
+    throw invalidArgument(
+      `Invalid document name: "${name ?? ''}" (a document name has an even number of segments)`,
+    );
   }
   return key;
 }
@@ -154,7 +157,10 @@ export function setField(fields: Fields, segments: string[], value: Value | unde
   const isMap = child !== undefined && kindOf(child) === 'mapValue';
   if (value === undefined && !isMap) return fields;
   const childFields = isMap ? (child.mapValue?.fields ?? {}) : {};
-  return { ...fields, [head]: { mapValue: { fields: setField(childFields, rest, value) }, valueType: 'mapValue' } };
+  return {
+    ...fields,
+    [head]: { mapValue: { fields: setField(childFields, rest, value) }, valueType: 'mapValue' },
+  };
 }
 
 /** Keeps only the given field paths (for masks and projections). */

@@ -36,4 +36,5 @@ export const protoPackage: grpc.GrpcObject = grpc.loadPackageDefinition(packageD
 export const typedProtoPackage = protoPackage as unknown as ProtoGrpcType;
 
 /** The google.firestore.v1.Firestore service definition. */
-export const firestoreService: grpc.ServiceDefinition = typedProtoPackage.google.firestore.v1.Firestore.service;
+export const firestoreService: grpc.ServiceDefinition =
+  typedProtoPackage.google.firestore.v1.Firestore.service;

@@ -69,7 +69,8 @@ function fieldSegments(path: string | undefined): string[] {
 
 /** The value a document has at a path; `__name__` is the document's own reference. */
 function fieldValue(doc: StoredDocument, segments: string[] | null): Value | undefined {
-  if (segments === null || isNameField(segments)) return { referenceValue: doc.name, valueType: 'referenceValue' };
+  if (segments === null || isNameField(segments))
+    return { referenceValue: doc.name, valueType: 'referenceValue' };
   return getField(doc.fields, segments);
 }
 
@@ -96,7 +97,8 @@ function inspectFilter(f: FilterProto, inequalities: Map<string, string[]>): num
   switch (f.filterType) {
     case 'compositeFilter': {
       const op = f.compositeFilter?.op;
-      if (op !== 'AND' && op !== 'OR') throw invalidArgument('A composite filter needs the operator AND or OR');
+      if (op !== 'AND' && op !== 'OR')
+        throw invalidArgument('A composite filter needs the operator AND or OR');
       const children = f.compositeFilter?.filters ?? [];
       const sizes = children.map((c) => inspectFilter(c, inequalities));
       if (op === 'OR') return sizes.reduce((a, b) => a + b, 0);
@@ -225,11 +227,17 @@ function compileFilter(f: FilterProto): Predicate {
   }
 }
 
-function normalizeCursor(c: Cursor__Output | undefined, orders: OrderField[], which: string): NormalizedCursor | null {
+function normalizeCursor(
+  c: Cursor__Output | undefined,
+  orders: OrderField[],
+  which: string,
+): NormalizedCursor | null {
   if (!c) return null;
   const values = c.values ?? [];
   if (values.length > orders.length) {
-    throw invalidArgument(`Too many cursor values in ${which}: ${values.length} values for ${orders.length} orders`);
+    throw invalidArgument(
+      `Too many cursor values in ${which}: ${values.length} values for ${orders.length} orders`,
+    );
   }
   values.forEach((v, i) => {
     if (orders[i].segments === null && kindOf(v) !== 'referenceValue') {
@@ -269,7 +277,11 @@ export function normalizeQuery(parent: string, q: StructuredQuery): NormalizedQu
     const path = formatFieldPath(segments);
     if (ordered.has(path)) continue;
     ordered.add(path);
-    orders.push({ path, segments: isNameField(segments) ? null : segments, descending: o.direction === 'DESCENDING' });
+    orders.push({
+      path,
+      segments: isNameField(segments) ? null : segments,
+      descending: o.direction === 'DESCENDING',
+    });
   }
   const descending = orders.length > 0 ? orders[orders.length - 1].descending : false;
   const implicit = [...inequalities.entries()]

@@ -26,7 +26,8 @@ export interface ReadContext {
 
 /** Resolves a request's consistency selector; unknown transactions throw INVALID_ARGUMENT. */
 export function openRead(store: Store, database: string, req: ConsistencySelector): ReadContext {
-  const selector = req.consistencySelector ?? (req.transaction ? 'transaction' : req.readTime ? 'readTime' : undefined);
+  const selector =
+    req.consistencySelector ?? (req.transaction ? 'transaction' : req.readTime ? 'readTime' : undefined);
   if (selector === 'transaction') {
     const txn = store.transactions.get(req.transaction, database);
     const snapshot = txn.readTime ?? undefined;

@@ -56,7 +56,10 @@ function writeResultProto(r: CommitResult['writeResults'][number]): WriteResult 
 }
 
 /** The transaction id and read time that go in a read response (the id only in the first one). */
-function readMeta(ctx: ReadContext, first: boolean): { readTime: ReturnType<typeof toTimestamp>; transaction?: Buffer } {
+function readMeta(
+  ctx: ReadContext,
+  first: boolean,
+): { readTime: ReturnType<typeof toTimestamp>; transaction?: Buffer } {
   return first && ctx.newTransactionId
     ? { readTime: toTimestamp(ctx.readTime), transaction: ctx.newTransactionId }
     : { readTime: toTimestamp(ctx.readTime) };
@@ -72,7 +75,10 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
   const handlers: Handlers = {
     Commit: unary((req) => {
       const result = store.commit(parseDatabase(req.database), req.writes ?? [], req.transaction);
-      return { commitTime: toTimestamp(result.commitTime), writeResults: result.writeResults.map(writeResultProto) };
+      return {
+        commitTime: toTimestamp(result.commitTime),
+        writeResults: result.writeResults.map(writeResultProto),
+      };
     }),
 
     BatchWrite: unary((req) => {
@@ -141,7 +147,8 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
       const parent = req.parent ?? '';
       const { database } = parseParent(parent);
       const aggregation = req.structuredAggregationQuery;
-      if (!aggregation?.structuredQuery) throw invalidArgument('RunAggregationQuery needs a structured_query');
+      if (!aggregation?.structuredQuery)
+        throw invalidArgument('RunAggregationQuery needs a structured_query');
       const normalized = normalizeQuery(parent, aggregation.structuredQuery);
       const ctx = openRead(store, database, req);
       const docs = store.queryDocuments(normalized, ctx.snapshot);
@@ -192,7 +199,10 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
         update: { name, fields: req.document?.fields ?? {} },
         currentDocument: { conditionType: 'exists', exists: false },
       });
-      return toDocumentProto(store.getDocument(name) as NonNullable<ReturnType<Store['getDocument']>>, req.mask);
+      return toDocumentProto(
+        store.getDocument(name) as NonNullable<ReturnType<Store['getDocument']>>,
+        req.mask,
+      );
     }),
 
     UpdateDocument: unary((req) => {
@@ -203,7 +213,10 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
         updateMask: req.updateMask,
         currentDocument: req.currentDocument,
       });
-      return toDocumentProto(store.getDocument(name) as NonNullable<ReturnType<Store['getDocument']>>, req.mask);
+      return toDocumentProto(
+        store.getDocument(name) as NonNullable<ReturnType<Store['getDocument']>>,
+        req.mask,
+      );
     }),
 
     DeleteDocument: unary((req) => {
@@ -246,6 +259,7 @@ function paginate<T>(
   const size = pageSize && pageSize > 0 ? pageSize : items.length;
   const page = items.slice(start, start + size);
   const more = start + size < items.length;
-  const nextPageToken = more && page.length > 0 ? Buffer.from(key(page[page.length - 1])).toString('base64url') : '';
+  const nextPageToken =
+    more && page.length > 0 ? Buffer.from(key(page[page.length - 1])).toString('base64url') : '';
   return { page, nextPageToken };
 }

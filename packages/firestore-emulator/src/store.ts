@@ -2,7 +2,13 @@ import type { Write__Output } from './generated/google/firestore/v1/Write';
 import { aborted, invalidArgument } from './errors';
 import { LIMITS, fieldsSize } from './limits';
 import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
-import { applyProjection, executeQuery, normalizeQuery, type NormalizedQuery, type StructuredQuery } from './query';
+import {
+  applyProjection,
+  executeQuery,
+  normalizeQuery,
+  type NormalizedQuery,
+  type StructuredQuery,
+} from './query';
 import { MonotonicClock, compareTime, toMicros, type Time } from './time';
 import { TransactionRegistry, type TransactionState } from './transactions';
 import { compareResourceNames, type Value } from './values';
@@ -202,7 +208,8 @@ export class Store {
     }
     try {
       if (txn) {
-        if (txn.readOnly && writes.length > 0) throw invalidArgument('Cannot write in a read-only transaction.');
+        if (txn.readOnly && writes.length > 0)
+          throw invalidArgument('Cannot write in a read-only transaction.');
         this.checkTransactionReads(txn);
       }
       return this.applyWrites(database, writes);

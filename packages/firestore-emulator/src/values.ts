@@ -67,7 +67,8 @@ export const isNumber = (v: Value): boolean => {
   return k === 'integerValue' || k === 'doubleValue';
 };
 export const isNullValue = (v: Value): boolean => kindOf(v) === 'nullValue';
-export const isNaNValue = (v: Value): boolean => kindOf(v) === 'doubleValue' && Number.isNaN(Number(v.doubleValue));
+export const isNaNValue = (v: Value): boolean =>
+  kindOf(v) === 'doubleValue' && Number.isNaN(Number(v.doubleValue));
 
 const cmp = <T extends number | bigint | string>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -127,7 +128,10 @@ export function saturateInt64(n: bigint): bigint {
   return n > INT64_MAX ? INT64_MAX : n < INT64_MIN ? INT64_MIN : n;
 }
 
-export const intValue = (n: bigint | number): Value => ({ integerValue: String(n), valueType: 'integerValue' });
+export const intValue = (n: bigint | number): Value => ({
+  integerValue: String(n),
+  valueType: 'integerValue',
+});
 export const doubleValue = (n: number): Value => ({ doubleValue: n, valueType: 'doubleValue' });
 
 /** Orders an int against a double exactly; NaN sorts before every other number. */

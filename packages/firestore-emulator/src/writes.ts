@@ -42,7 +42,8 @@ export function writeTarget(write: Write__Output, database: string): string {
         : write.operation === 'transform'
           ? write.transform?.document
           : undefined;
-  if (write.operation === undefined) throw invalidArgument('A write must set one of update, delete or transform');
+  if (write.operation === undefined)
+    throw invalidArgument('A write must set one of update, delete or transform');
   const key = parseDocumentName(name);
   if (key.database !== database) {
     throw invalidArgument(`Document "${name ?? ''}" is not in the request's database "${database}"`);
@@ -50,7 +51,11 @@ export function writeTarget(write: Write__Output, database: string): string {
   return name as string;
 }
 
-function checkPrecondition(name: string, pre: Precondition__Output | undefined, current: StoredDocument | null): void {
+function checkPrecondition(
+  name: string,
+  pre: Precondition__Output | undefined,
+  current: StoredDocument | null,
+): void {
   if (!pre || pre.conditionType === undefined) return;
   if (pre.conditionType === 'exists') {
     if (pre.exists && !current) throw notFound(`No document to update: ${name}`);
@@ -166,7 +171,8 @@ interface TransformResult {
 function applyTransform(t: FieldTransform, current: Value | undefined, commitTime: Time): TransformResult {
   switch (t.transformType) {
     case 'setToServerValue': {
-      if (t.setToServerValue !== 'REQUEST_TIME') throw invalidArgument('Unknown server value in field transform');
+      if (t.setToServerValue !== 'REQUEST_TIME')
+        throw invalidArgument('Unknown server value in field transform');
       const value: Value = { timestampValue: toTimestamp(commitTime), valueType: 'timestampValue' };
       return { value, reported: value };
     }

@@ -18,12 +18,19 @@ export const v = {
   }),
   bytes: (b: number[]): Value => ({ bytesValue: Buffer.from(b), valueType: 'bytesValue' }),
   ref: (path: string): Value => ({ referenceValue: docName(path), valueType: 'referenceValue' }),
-  geo: (latitude: number, longitude: number): Value => ({ geoPointValue: { latitude, longitude }, valueType: 'geoPointValue' }),
+  geo: (latitude: number, longitude: number): Value => ({
+    geoPointValue: { latitude, longitude },
+    valueType: 'geoPointValue',
+  }),
   arr: (...values: Value[]): Value => ({ arrayValue: { values }, valueType: 'arrayValue' }),
   map: (fields: Record<string, Value>): Value => ({ mapValue: { fields }, valueType: 'mapValue' }),
 };
 
-export function setWrite(path: string, fields: Record<string, Value>, extra: Partial<Write__Output> = {}): Write__Output {
+export function setWrite(
+  path: string,
+  fields: Record<string, Value>,
+  extra: Partial<Write__Output> = {},
+): Write__Output {
   return { operation: 'update', update: { name: docName(path), fields }, ...extra };
 }
 

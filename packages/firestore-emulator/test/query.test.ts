@@ -11,9 +11,18 @@ const where = (path: string, op: string, value: Value): Filter =>
   ({ filterType: 'fieldFilter', fieldFilter: { field: field(path), op, value } }) as Filter;
 const unary = (path: string, op: string): Filter =>
   ({ filterType: 'unaryFilter', unaryFilter: { field: field(path), op, operandType: 'field' } }) as Filter;
-const and = (...filters: Filter[]): Filter => ({ filterType: 'compositeFilter', compositeFilter: { op: 'AND', filters } });
-const or = (...filters: Filter[]): Filter => ({ filterType: 'compositeFilter', compositeFilter: { op: 'OR', filters } });
-const order = (path: string, direction: 'ASCENDING' | 'DESCENDING' = 'ASCENDING') => ({ field: field(path), direction });
+const and = (...filters: Filter[]): Filter => ({
+  filterType: 'compositeFilter',
+  compositeFilter: { op: 'AND', filters },
+});
+const or = (...filters: Filter[]): Filter => ({
+  filterType: 'compositeFilter',
+  compositeFilter: { op: 'OR', filters },
+});
+const order = (path: string, direction: 'ASCENDING' | 'DESCENDING' = 'ASCENDING') => ({
+  field: field(path),
+  direction,
+});
 
 function ids(store: Store, q: StructuredQuery, parent = ROOT): string[] {
   return store.runQuery(parent, q).map((d) => d.name.slice(ROOT.length + 1));
@@ -31,7 +40,11 @@ describe('query normalization', () => {
   test('When inequalities are unordered, then their fields are appended in lexicographic order, then __name__, in the last direction', () => {
     const q = normalizeQuery(ROOT, {
       from: [{ collectionId: 'c' }],
-      where: and(where('z', 'GREATER_THAN', v.int(1)), where('b', 'NOT_EQUAL', v.int(1)), unary('a.x', 'IS_NOT_NULL')),
+      where: and(
+        where('z', 'GREATER_THAN', v.int(1)),
+        where('b', 'NOT_EQUAL', v.int(1)),
+        unary('a.x', 'IS_NOT_NULL'),
+      ),
       orderBy: [order('m', 'DESCENDING')],
     });
     expect(q.orders.map((o) => [o.path, o.descending])).toEqual([
@@ -45,7 +58,10 @@ describe('query normalization', () => {
 
   test('When a cursor has more values than orders, then the query is INVALID_ARGUMENT', () => {
     const code = codeOf(() =>
-      normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], startAt: { values: [v.ref('c/a'), v.int(1)], before: true } }),
+      normalizeQuery(ROOT, {
+        from: [{ collectionId: 'c' }],
+        startAt: { values: [v.ref('c/a'), v.int(1)], before: true },
+      }),
     );
     expect(code).toBe(grpc.status.INVALID_ARGUMENT);
   });
@@ -63,7 +79,9 @@ describe('query normalization', () => {
   test('When an OR expands to more than 30 disjunctions, then the query is INVALID_ARGUMENT', () => {
     const list = (n: number) => v.arr(...Array.from({ length: n }, (_, i) => v.int(i)));
     const f = and(where('a', 'IN', list(6)), or(where('b', 'IN', list(5)), where('c', 'EQUAL', v.int(1))));
-    expect(codeOf(() => normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], where: f }))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(() => normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], where: f }))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 });
 
@@ -83,50 +101,100 @@ describe('query execution', () => {
   });
 
   test('When ordering by a field, then documents without it are excluded', () => {
-    expect(ids(store, { from: [{ collectionId: 'c' }], orderBy: [order('n')] })).toEqual(['c/d', 'c/a', 'c/b', 'c/c']);
-    expect(ids(store, { from: [{ collectionId: 'c' }], orderBy: [order('n', 'DESCENDING')] })).toEqual(['c/c', 'c/b', 'c/a', 'c/d']);
+    expect(ids(store, { from: [{ collectionId: 'c' }], orderBy: [order('n')] })).toEqual([
+      'c/d',
+      'c/a',
+      'c/b',
+      'c/c',
+    ]);
+    expect(ids(store, { from: [{ collectionId: 'c' }], orderBy: [order('n', 'DESCENDING')] })).toEqual([
+      'c/c',
+      'c/b',
+      'c/a',
+      'c/d',
+    ]);
   });
 
   test('When a range filter is numeric, then only numbers match and ints and doubles compare together', () => {
-    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('n', 'GREATER_THAN_OR_EQUAL', v.int(1)) })).toEqual(['c/a', 'c/b']);
+    expect(
+      ids(store, { from: [{ collectionId: 'c' }], where: where('n', 'GREATER_THAN_OR_EQUAL', v.int(1)) }),
+    ).toEqual(['c/a', 'c/b']);
   });
 
   test('When filtering != or not-in, then null and missing fields are excluded; not-in [null] matches nothing', () => {
-    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('s', 'NOT_EQUAL', v.str('y')) })).toEqual(['c/a']);
-    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('s', 'NOT_IN', v.arr(v.null())) })).toEqual([]);
+    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('s', 'NOT_EQUAL', v.str('y')) })).toEqual(
+      ['c/a'],
+    );
+    expect(
+      ids(store, { from: [{ collectionId: 'c' }], where: where('s', 'NOT_IN', v.arr(v.null())) }),
+    ).toEqual([]);
     expect(ids(store, { from: [{ collectionId: 'c' }], where: unary('s', 'IS_NULL') })).toEqual(['c/b']);
     expect(ids(store, { from: [{ collectionId: 'c' }], where: unary('n', 'IS_NAN') })).toEqual(['c/d']);
   });
 
   test('When using array-contains-any and OR, then elements and branches match', () => {
-    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('tags', 'ARRAY_CONTAINS_ANY', v.arr(v.str('green'), v.str('blue'))) })).toEqual(['c/a', 'c/d']);
-    expect(ids(store, { from: [{ collectionId: 'c' }], where: or(where('n', 'EQUAL', v.int(1)), where('n', 'EQUAL', v.str('3'))) })).toEqual(['c/a', 'c/c']);
+    expect(
+      ids(store, {
+        from: [{ collectionId: 'c' }],
+        where: where('tags', 'ARRAY_CONTAINS_ANY', v.arr(v.str('green'), v.str('blue'))),
+      }),
+    ).toEqual(['c/a', 'c/d']);
+    expect(
+      ids(store, {
+        from: [{ collectionId: 'c' }],
+        where: or(where('n', 'EQUAL', v.int(1)), where('n', 'EQUAL', v.str('3'))),
+      }),
+    ).toEqual(['c/a', 'c/c']);
   });
 
   test('When querying a collection group, then every collection with that id at any depth under the parent matches', () => {
-    expect(ids(store, { from: [{ collectionId: 'c', allDescendants: true }] })).toEqual(['c/a', 'c/b', 'c/c', 'c/d', 'c/e', 'other/y/c/z']);
-    expect(ids(store, { from: [{ collectionId: 'sub', allDescendants: true }] }, docName('c/a'))).toEqual(['c/a/sub/x']);
+    expect(ids(store, { from: [{ collectionId: 'c', allDescendants: true }] })).toEqual([
+      'c/a',
+      'c/b',
+      'c/c',
+      'c/d',
+      'c/e',
+      'other/y/c/z',
+    ]);
+    expect(ids(store, { from: [{ collectionId: 'sub', allDescendants: true }] }, docName('c/a'))).toEqual([
+      'c/a/sub/x',
+    ]);
   });
 
   test('When a kindless all-descendants query runs under a document, then it returns every descendant', () => {
-    expect(ids(store, { from: [{ collectionId: '', allDescendants: true }] }, docName('c/a'))).toEqual(['c/a/sub/x']);
+    expect(ids(store, { from: [{ collectionId: '', allDescendants: true }] }, docName('c/a'))).toEqual([
+      'c/a/sub/x',
+    ]);
     expect(ids(store, { from: [{ collectionId: '', allDescendants: true }] })).toHaveLength(7);
   });
 
   test('When cursors are given, then start_at is inclusive, start_after exclusive, end_before exclusive', () => {
     const base = { from: [{ collectionId: 'c' }], orderBy: [order('n')] };
-    expect(ids(store, { ...base, startAt: { values: [v.int(1)], before: true } })).toEqual(['c/a', 'c/b', 'c/c']);
+    expect(ids(store, { ...base, startAt: { values: [v.int(1)], before: true } })).toEqual([
+      'c/a',
+      'c/b',
+      'c/c',
+    ]);
     expect(ids(store, { ...base, startAt: { values: [v.int(1)], before: false } })).toEqual(['c/b', 'c/c']);
     expect(ids(store, { ...base, endAt: { values: [v.double(2.5)], before: true } })).toEqual(['c/d', 'c/a']);
-    expect(ids(store, { ...base, startAt: { values: [v.int(1), v.ref('c/a')], before: false } })).toEqual(['c/b', 'c/c']);
+    expect(ids(store, { ...base, startAt: { values: [v.int(1), v.ref('c/a')], before: false } })).toEqual([
+      'c/b',
+      'c/c',
+    ]);
   });
 
   test('When offset and limit are set, then offset skips after filters and limit caps the rest', () => {
-    expect(ids(store, { from: [{ collectionId: 'c' }], offset: 1, limit: { value: 2 } })).toEqual(['c/b', 'c/c']);
+    expect(ids(store, { from: [{ collectionId: 'c' }], offset: 1, limit: { value: 2 } })).toEqual([
+      'c/b',
+      'c/c',
+    ]);
   });
 
   test('When selecting only __name__, then documents come back without fields', () => {
-    const docs = store.runQuery(ROOT, { from: [{ collectionId: 'c' }], select: { fields: [field('__name__')] } });
+    const docs = store.runQuery(ROOT, {
+      from: [{ collectionId: 'c' }],
+      select: { fields: [field('__name__')] },
+    });
     expect(docs.every((d) => Object.keys(d.fields).length === 0)).toBe(true);
   });
 });

@@ -74,7 +74,9 @@ test('When two transactions race on one document, then the loser is retried and 
 
 test('When a query asks for more than 30 in values, then it fails with INVALID_ARGUMENT', async () => {
   const values = Array.from({ length: 31 }, (_, i) => i);
-  const code = await codeOf(h.db.collection('q').where(FieldPath.documentId(), '!=', 'x').where('n', 'in', values).get());
+  const code = await codeOf(
+    h.db.collection('q').where(FieldPath.documentId(), '!=', 'x').where('n', 'in', values).get(),
+  );
   expect(code).toBe(INVALID_ARGUMENT);
 });
 

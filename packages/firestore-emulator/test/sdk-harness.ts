@@ -24,7 +24,9 @@ export async function startHarness(): Promise<Harness> {
       call.emit('error', { code: grpc.status.UNIMPLEMENTED, details: 'Listen is not part of this harness' }),
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${port}`;
   const projectId = `demo-engine-${process.pid}-${++counter}`;

@@ -59,7 +59,14 @@ describe('Store commits', () => {
   test('When the same document is written twice in one commit, then the second write sees the first', () => {
     const result = store.commit(DB, [
       setWrite('rooms/a', { n: v.int(1) }),
-      setWrite('rooms/a', {}, { updateMask: { fieldPaths: [] }, updateTransforms: [{ fieldPath: 'n', increment: v.int(5), transformType: 'increment' }] }),
+      setWrite(
+        'rooms/a',
+        {},
+        {
+          updateMask: { fieldPaths: [] },
+          updateTransforms: [{ fieldPath: 'n', increment: v.int(5), transformType: 'increment' }],
+        },
+      ),
     ]);
     expect(result.writeResults[1].transformResults).toEqual([v.int(6)]);
   });
@@ -67,13 +74,17 @@ describe('Store commits', () => {
   test('When increments overflow int64, then they saturate at the bounds', () => {
     store.commit(DB, [setWrite('c/a', { hi: v.int(INT64_MAX), lo: v.int(INT64_MIN) })]);
     const r = store.commit(DB, [
-      setWrite('c/a', {}, {
-        updateMask: { fieldPaths: [] },
-        updateTransforms: [
-          { fieldPath: 'hi', increment: v.int(1), transformType: 'increment' },
-          { fieldPath: 'lo', increment: v.int(-1), transformType: 'increment' },
-        ],
-      }),
+      setWrite(
+        'c/a',
+        {},
+        {
+          updateMask: { fieldPaths: [] },
+          updateTransforms: [
+            { fieldPath: 'hi', increment: v.int(1), transformType: 'increment' },
+            { fieldPath: 'lo', increment: v.int(-1), transformType: 'increment' },
+          ],
+        },
+      ),
     ]);
     expect(r.writeResults[0].transformResults).toEqual([v.int(INT64_MAX), v.int(INT64_MIN)]);
   });
@@ -81,22 +92,34 @@ describe('Store commits', () => {
   test('When maximum and minimum mix ints and doubles, then the winner keeps its type and ties keep the stored value', () => {
     store.commit(DB, [setWrite('c/a', { a: v.int(3), b: v.int(3), c: v.double(2.5) })]);
     const r = store.commit(DB, [
-      setWrite('c/a', {}, {
-        updateMask: { fieldPaths: [] },
-        updateTransforms: [
-          { fieldPath: 'a', maximum: v.double(3.5), transformType: 'maximum' },
-          { fieldPath: 'b', maximum: v.double(3), transformType: 'maximum' },
-          { fieldPath: 'c', minimum: v.int(1), transformType: 'minimum' },
-          { fieldPath: 'd', minimum: v.int(7), transformType: 'minimum' },
-        ],
-      }),
+      setWrite(
+        'c/a',
+        {},
+        {
+          updateMask: { fieldPaths: [] },
+          updateTransforms: [
+            { fieldPath: 'a', maximum: v.double(3.5), transformType: 'maximum' },
+            { fieldPath: 'b', maximum: v.double(3), transformType: 'maximum' },
+            { fieldPath: 'c', minimum: v.int(1), transformType: 'minimum' },
+            { fieldPath: 'd', minimum: v.int(7), transformType: 'minimum' },
+          ],
+        },
+      ),
     ]);
     expect(r.writeResults[0].transformResults).toEqual([v.double(3.5), v.int(3), v.int(1), v.int(7)]);
   });
 
   test('When a server timestamp is written, then it equals the commit time', () => {
     const r = store.commit(DB, [
-      setWrite('c/a', {}, { updateTransforms: [{ fieldPath: 't', setToServerValue: 'REQUEST_TIME', transformType: 'setToServerValue' }] }),
+      setWrite(
+        'c/a',
+        {},
+        {
+          updateTransforms: [
+            { fieldPath: 't', setToServerValue: 'REQUEST_TIME', transformType: 'setToServerValue' },
+          ],
+        },
+      ),
     ]);
     expect(store.getDocument(docName('c/a'))?.fields.t.timestampValue).toEqual({
       seconds: String(r.commitTime.seconds),
@@ -108,14 +131,22 @@ describe('Store commits', () => {
     const first = store.commit(DB, [setWrite('c/a', { n: v.int(1) })]);
     store.commit(DB, [setWrite('c/a', { n: v.int(2) })]);
     const stale = { seconds: String(first.commitTime.seconds), nanos: first.commitTime.nanos };
-    const code = codeOf(() => store.commit(DB, [deleteWrite('c/a', { currentDocument: { conditionType: 'updateTime', updateTime: stale } })]));
+    const code = codeOf(() =>
+      store.commit(DB, [
+        deleteWrite('c/a', { currentDocument: { conditionType: 'updateTime', updateTime: stale } }),
+      ]),
+    );
     expect(code).toBe(grpc.status.FAILED_PRECONDITION);
   });
 
   test('When a document exceeds 1 MiB, then the commit fails with INVALID_ARGUMENT', () => {
     const big = 'x'.repeat(1024 * 1024);
-    expect(codeOf(() => store.commit(DB, [setWrite('c/a', { s: v.str(big) })]))).toBe(grpc.status.INVALID_ARGUMENT);
-    expect(codeOf(() => store.commit(DB, [setWrite('c/a', { s: v.str('x'.repeat(1000 * 1000)) })]))).toBeUndefined();
+    expect(codeOf(() => store.commit(DB, [setWrite('c/a', { s: v.str(big) })]))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
+    expect(
+      codeOf(() => store.commit(DB, [setWrite('c/a', { s: v.str('x'.repeat(1000 * 1000)) })])),
+    ).toBeUndefined();
   });
 
   test('When values nest deeper than 20 levels, then the commit fails with INVALID_ARGUMENT', () => {
@@ -125,11 +156,15 @@ describe('Store commits', () => {
       return value;
     };
     expect(codeOf(() => store.commit(DB, [setWrite('c/a', { a: nest(20) })]))).toBeUndefined();
-    expect(codeOf(() => store.commit(DB, [setWrite('c/b', { a: nest(21) })]))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(() => store.commit(DB, [setWrite('c/b', { a: nest(21) })]))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 
   test('When a document name exceeds 6 KiB, then the commit fails with INVALID_ARGUMENT', () => {
-    expect(codeOf(() => store.commit(DB, [setWrite(`c/${'x'.repeat(6200)}`, {})]))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(() => store.commit(DB, [setWrite(`c/${'x'.repeat(6200)}`, {})]))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 
   test('When a timestamp with nanoseconds is stored, then it keeps only microseconds, also inside maps', () => {
@@ -155,7 +190,9 @@ describe('Store commits', () => {
     store.clear(DB);
     expect(store.getDocument(docName('c/a'))).toBeNull();
     expect(store.getDocument(`${other}/documents/c/a`)).not.toBeNull();
-    expect(events).toEqual([expect.objectContaining({ database: DB, changes: [expect.objectContaining({ after: null })] })]);
+    expect(events).toEqual([
+      expect.objectContaining({ database: DB, changes: [expect.objectContaining({ after: null })] }),
+    ]);
   });
 
   test('When reading at an earlier read time, then the version current at that time is returned', () => {

@@ -26,7 +26,9 @@ describe('transaction registry', () => {
   test('When a transaction is used against another database, then it is INVALID_ARGUMENT', () => {
     const registry = new TransactionRegistry();
     const id = registry.begin(DB, { readOnly: true, readTime: null });
-    expect(codeOf(() => registry.get(id, 'projects/other/databases/(default)'))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(() => registry.get(id, 'projects/other/databases/(default)'))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 
   test('When a transaction is finished, then its id no longer resolves', () => {

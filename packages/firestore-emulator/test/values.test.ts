@@ -1,4 +1,10 @@
-import { compareResourceNames, compareUtf8, compareValues, valuesEqual, valuesIdentical } from '../src/values';
+import {
+  compareResourceNames,
+  compareUtf8,
+  compareValues,
+  valuesEqual,
+  valuesIdentical,
+} from '../src/values';
 import { v } from './fixtures';
 
 describe('Firestore value order', () => {
