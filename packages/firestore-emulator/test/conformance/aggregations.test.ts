@@ -2,6 +2,8 @@ import { AggregateField } from 'firebase-admin/firestore';
 import { Code, rejection, seed, useProject } from './helpers';
 
 const { db } = useProject('aggregations');
+// A second project read with useBigInt, so integer results (bigint) can be told from double ones (number).
+const typed = useProject('aggregations-typed', { useBigInt: true }).db;
 const items = () => db.collection('items');
 
 describe('aggregations', () => {
@@ -113,5 +115,76 @@ describe('aggregations', () => {
       const snap = await items().count().get();
       expect(snap.readTime.toMillis()).toBeGreaterThan(0);
     });
+  });
+});
+
+// Cases mirrored from the SDK's own system tests (googleapis/nodejs-firestore dev/system-test/firestore.ts), which
+// run against the official emulator.
+describe('aggregations: numeric edge cases', () => {
+  const nums = () => typed.collection('nums');
+
+  it('a sum that includes NaN is NaN, and so is the average', async () => {
+    await seed(nums(), { a: { n: 5 }, b: { n: NaN }, c: { n: 1.5 } });
+    const snap = await nums()
+      .aggregate({ s: AggregateField.sum('n'), a: AggregateField.average('n') })
+      .get();
+    expect(snap.data().s).toBeNaN();
+    expect(snap.data().a).toBeNaN();
+  });
+
+  it('a sum of integers stays an exact integer beyond 2^53', async () => {
+    await seed(nums(), { a: { n: 9007199254740992n }, b: { n: 1n } });
+    expect(
+      (
+        await nums()
+          .aggregate({ s: AggregateField.sum('n') })
+          .get()
+      ).data().s,
+    ).toBe(9007199254740993n);
+  });
+
+  it('a sum of integers that overflows int64 becomes a double', async () => {
+    await seed(nums(), { a: { n: 9223372036854775807n }, b: { n: 9223372036854775807n } });
+    expect(
+      (
+        await nums()
+          .aggregate({ s: AggregateField.sum('n') })
+          .get()
+      ).data().s,
+    ).toBe(2 ** 64);
+  });
+
+  it('a sum with any double is a double', async () => {
+    await seed(nums(), { a: { n: 1n }, b: { n: 0.5 } });
+    expect(
+      (
+        await nums()
+          .aggregate({ s: AggregateField.sum('n') })
+          .get()
+      ).data().s,
+    ).toBe(1.5);
+  });
+
+  it('an average is always a double', async () => {
+    await seed(nums(), { a: { n: 10n }, b: { n: 5n }, c: { n: 0n } });
+    expect(
+      (
+        await nums()
+          .aggregate({ a: AggregateField.average('n') })
+          .get()
+      ).data().a,
+    ).toBe(5);
+  });
+
+  it('aggregates a nested map field', async () => {
+    await seed(nums(), { a: { m: { pages: 100n } }, b: { m: { pages: 50n } } });
+    const snap = await nums()
+      .aggregate({
+        s: AggregateField.sum('m.pages'),
+        a: AggregateField.average('m.pages'),
+        c: AggregateField.count(),
+      })
+      .get();
+    expect(snap.data()).toEqual({ s: 150n, a: 75, c: 2n });
   });
 });

@@ -125,7 +125,7 @@ describe('queries: null, NaN and not-equal', () => {
     expect(await ids(items().where('a', '!=', null))).toEqual(['nan', 'one', 'two', 'str']);
   });
 
-  // Assumed to exclude null like != does; the proto only says "the given field is not equal to NaN".
+  // The SDK's system test 'supports !=' (run against the official emulator) expects exactly this.
   it('!= NaN (IS_NOT_NAN) matches present non-null values other than NaN', async () => {
     expect(await ids(items().where('a', '!=', NaN))).toEqual(['one', 'two', 'str']);
   });
@@ -140,12 +140,20 @@ describe('queries: null, NaN and not-equal', () => {
     expect(await ids(items().where('a', 'not-in', [1, 'x']))).toEqual(['nan', 'two']);
   });
 
+  // Also in the SDK's system test 'supports not-in', run against the official emulator.
+  it('not-in [NaN] excludes NaN, null and missing values', async () => {
+    expect(await ids(items().where('a', 'not-in', [NaN]))).toEqual(['one', 'two', 'str']);
+  });
+
   it('in [null] matches null values', async () => {
     expect(await ids(items().where('a', 'in', [null, 2]))).toEqual(['nul', 'two']);
   });
 
+  // NaN sorts before every number but is not inside a numeric range: the SDK system test 'can use on special
+  // values' (official emulator) expects sort <= 2 to skip a NaN sort.
   it('a range filter never matches null or NaN', async () => {
     expect(await ids(items().where('a', '>=', -Infinity))).toEqual(['one', 'two']);
+    expect(await ids(items().where('a', '<', 3))).toEqual(['one', 'two']);
   });
 });
 
@@ -353,5 +361,64 @@ describe('queries: document ids, projections and field paths', () => {
 
   it('limit with a descending order returns the top documents', async () => {
     expect(await ids(items().orderBy('n', 'desc').limit(2))).toEqual(['d', 'c']);
+  });
+});
+
+// Multiple inequality fields; the SDK's system tests run the same shapes against the official emulator only.
+describe('queries: multiple inequality fields', () => {
+  beforeEach(() =>
+    seed(items(), {
+      d1: { key: 'a', sort: 0, v: 0 },
+      d2: { key: 'b', sort: 3, v: 1 },
+      d3: { key: 'c', sort: 1, v: 3 },
+      d4: { key: 'd', sort: 2, v: 2 },
+      d5: { key: 'e', sort: NaN, v: 1 },
+      d6: { key: 'f', sort: null, v: 3 },
+      d7: { key: 'g', v: 0 },
+    }),
+  );
+
+  it('filters on three inequality fields at once', async () => {
+    expect(await ids(items().where('key', '!=', 'a').where('sort', '<=', 2).where('v', '>', 2))).toEqual([
+      'd3',
+    ]);
+  });
+
+  it('two inequalities on one field intersect', async () => {
+    expect(await ids(items().where('key', '!=', 'a').where('sort', '<=', 2).where('sort', '>', 1))).toEqual([
+      'd4',
+    ]);
+  });
+
+  it('combines inequalities with in and not-in', async () => {
+    expect(
+      await ids(
+        items()
+          .where('key', '>=', 'a')
+          .where('sort', '<=', 2)
+          .where('v', 'in', [2, 3, 4])
+          .where('sort', 'in', [2, 3]),
+      ),
+    ).toEqual(['d4']);
+    expect(
+      await ids(items().where('key', '>=', 'a').where('sort', '<=', 2).where('v', 'not-in', [2, 4, 5])),
+    ).toEqual(['d1', 'd3']);
+  });
+
+  it('an explicit order comes first, then the inequality fields in the same direction', async () => {
+    const base = items().where('key', '>=', 'a').where('sort', '<=', 2).orderBy('v', 'desc');
+    expect(await ids(base)).toEqual(['d3', 'd4', 'd1']);
+    expect(await ids(base.limit(2))).toEqual(['d3', 'd4']);
+    expect(await ids(base.limitToLast(2))).toEqual(['d4', 'd1']);
+  });
+
+  it('NaN, null and missing values never satisfy a range filter', async () => {
+    expect(await ids(items().where('key', '!=', 'a').where('sort', '<=', 2))).toEqual(['d3', 'd4']);
+  });
+
+  it('a document snapshot cursor follows the normalized multi-field order', async () => {
+    const d3 = await items().doc('d3').get();
+    // Normalized order: key, sort, then __name__, all ascending; the snapshot supplies a value for each.
+    expect(await ids(items().where('key', '!=', 'a').where('sort', '<=', 2).startAfter(d3))).toEqual(['d4']);
   });
 });
