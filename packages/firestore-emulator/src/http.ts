@@ -12,7 +12,7 @@ import { TriggerValidationError, type TriggerDispatcher } from './triggers';
  * - `GET /emulator/v1/projects/{p}/eventarcTriggers` lists them (ours, for launchers and tests).
  * - `PUT /emulator/v1/functionsEmulatorHost` `{"host":"127.0.0.1:5001"}` says where to deliver events
  *   (ours; the firebase-tools bridge calls it).
- * - `PUT /emulator/v1/projects/{p}/triggers/{key}` (1st-gen triggers) → 501.
+ * - `PUT /emulator/v1/projects/{p}/triggers/{key}` (1st-gen triggers) and `POST …/projects/{p}:export` → 501.
  *
  * Errors use one envelope, `{ error: { code, status, message } }`, like Google APIs.
  */
@@ -118,6 +118,19 @@ function defineRoutes({ store, triggers }: HttpHandlerDeps): RouteTable[] {
           return {};
         },
         GET: async () => ({ host: triggers.functionsEmulatorHost ?? null }),
+      },
+    },
+    {
+      // firebase-tools' export (emulators:export, --export-on-exit) calls this on every running Firestore.
+      pattern: /^\/emulator\/v1\/projects\/[^/]+:export$/,
+      methods: {
+        POST: async () => {
+          throw new HttpError(
+            501,
+            'UNIMPLEMENTED',
+            'data export is not supported by the Node Firestore emulator',
+          );
+        },
       },
     },
     {

@@ -92,6 +92,7 @@ describe('When the HTTP endpoints are called on the gRPC port', () => {
     ['an unknown path', 'GET', '/nope', undefined, 404],
     ['a wrong method', 'PATCH', '/', undefined, 405],
     ['a 1st-gen trigger', 'PUT', '/emulator/v1/projects/p/triggers/k', '{}', 501],
+    ['a data export', 'POST', '/emulator/v1/projects/p:export', '{}', 501],
     ['a bad functions host', 'PUT', '/emulator/v1/functionsEmulatorHost', '{"host":"no port"}', 400],
   ])('then %s gets a JSON error, not a crash', async (_what, method, urlPath, body, status) => {
     const res = await fetch(`${base}${urlPath}`, { method, body });
