@@ -325,3 +325,38 @@ describe('When a raw gRPC client speaks the Listen protocol', () => {
     await s.done;
   });
 });
+
+describe('When every listener is gone', () => {
+  it('then the Listen streams no longer hold a store subscription', async () => {
+    const own = await startEmulator({ port: 0 });
+    const store = own.store;
+    const subscribe = store.onCommit.bind(store);
+    let active = 0;
+    store.onCommit = (listener) => {
+      active++;
+      const unsubscribe = subscribe(listener);
+      return () => {
+        active--;
+        unsubscribe();
+      };
+    };
+    const ownApp = initializeApp({ projectId: 'demo-listen' }, `own-${Date.now()}`);
+    process.env.FIRESTORE_EMULATOR_HOST = own.hostAndPort;
+    const ownDb = getFirestore(ownApp);
+    process.env.FIRESTORE_EMULATOR_HOST = emulator.hostAndPort;
+    try {
+      const listeners = [1, 2, 3].map(() =>
+        collect<QuerySnapshot>((next, fail) => ownDb.collection('subs').onSnapshot(next, fail)),
+      );
+      await Promise.all(listeners.map((l) => l.next(() => true)));
+      expect(active).toBe(1);
+      listeners.forEach((l) => l.unsubscribe());
+      const deadline = Date.now() + 5000;
+      while (active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(active).toBe(0);
+    } finally {
+      await deleteApp(ownApp);
+      await own.stop();
+    }
+  });
+});
