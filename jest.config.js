@@ -2,7 +2,12 @@
  * One Jest run for every suite. Each workspace package is a project, so `--selectProjects` picks one.
  * Tests are transpiled only (isolatedModules); `npm run typecheck` type-checks them.
  */
-const ts = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true } }] };
+const ts = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    { tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, isolatedModules: true } },
+  ],
+};
 const project = (displayName, rootDir, extra = {}) => ({
   displayName,
   rootDir,
