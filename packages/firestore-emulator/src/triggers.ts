@@ -306,7 +306,6 @@ function buildEvent(
     'ce-database': trigger.database,
     'ce-namespace': trigger.namespace,
     'ce-document': documentPath,
-    'ce-location': 'us-central1',
   };
   if (trigger.eventType.endsWith('.withAuthContext')) headers['ce-authtype'] = 'unknown';
   return { trigger, headers, body: Buffer.from(encoded).toString('base64'), documentName: change.name };
