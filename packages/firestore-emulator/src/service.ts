@@ -7,7 +7,7 @@ import { computeAggregations } from './aggregation';
 import { toDocumentProto } from './documents';
 import { invalidArgument, notFound, toStatusObject, unimplemented } from './errors';
 import { parseDatabase, parseDocumentName, parseParent } from './paths';
-import { normalizeQuery } from './query';
+import { applyProjection, normalizeQuery } from './query';
 import { openRead, type ReadContext } from './read-context';
 import type { CommitResult, Store } from './store';
 import { fromTimestamp, toTimestamp } from './time';
@@ -135,9 +135,9 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
       const { database } = parseParent(parent);
       if (!req.structuredQuery) throw invalidArgument('RunQuery needs a structured_query');
       const query = req.structuredQuery;
-      normalizeQuery(parent, query); // validate before a transaction is started
+      const normalized = normalizeQuery(parent, query); // validated before a transaction is started
       const ctx = openRead(store, database, req);
-      const docs = store.runQuery(parent, query, ctx.snapshot);
+      const docs = applyProjection(normalized, store.queryDocuments(normalized, ctx.snapshot));
       if (ctx.transaction) store.recordQuery(ctx.transaction, parent, query, docs);
       if (docs.length === 0) return [readMeta(ctx, true)];
       return docs.map((doc, i) => ({ document: toDocumentProto(doc), ...readMeta(ctx, i === 0) }));
