@@ -59,6 +59,16 @@ describe('BatchWrite (BulkWriter) is not atomic', () => {
     expect((await db.doc('b/a').get()).get('n')).toBe(2);
   });
 
+  it('two writes to the same document both succeed', async () => {
+    const writer = db.bulkWriter();
+    // BulkWriter sends them in separate BatchWrite calls, in no guaranteed order, so both merge.
+    const first = settle(writer.set(db.doc('b/twice'), { n: 1 }, { merge: true }));
+    const second = settle(writer.set(db.doc('b/twice'), { m: 2 }, { merge: true }));
+    await writer.close();
+    expect([await first, await second]).toEqual([{ ok: true }, { ok: true }]);
+    expect((await db.doc('b/twice').get()).data()).toEqual({ n: 1, m: 2 });
+  });
+
   it('successful writes report their write time', async () => {
     const writer = db.bulkWriter();
     const result = writer.set(db.doc('b/a'), { n: 1 });

@@ -79,6 +79,14 @@ describe('order across types', () => {
     expect(await ids(db.collection('s').where('s', '>', '\uFFFD'))).toEqual(['emoji']);
   });
 
+  // The SDK system test 'snapshot listener sorts unicode strings in map key same as server' relies on this.
+  it('map keys compare by UTF-8 bytes too', async () => {
+    await db.doc('mk/emoji').set({ v: { '😀': true } });
+    await db.doc('mk/replacement').set({ v: { '\uFFFD': true } });
+    await db.doc('mk/upper').set({ v: { Z: true } });
+    expect(await ids(db.collection('mk').orderBy('v'))).toEqual(['upper', 'replacement', 'emoji']);
+  });
+
   it('document ids order by UTF-8 bytes too', async () => {
     await db.doc('n/😀').set({});
     await db.doc('n/\uFFFD').set({});
