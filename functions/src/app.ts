@@ -9,6 +9,11 @@ import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
 import { pingRoutes } from './routes/ping';
 import { userRoutes } from './routes/users';
+import { chatRoutes } from './routes/chats';
+import { memberRoutes } from './routes/members';
+import { messageRoutes } from './routes/messages';
+import { readStateRoutes } from './routes/read-state';
+import { notificationRoutes } from './routes/notifications';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -42,7 +47,13 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies): void {
 function defineRoutes(app: Express, deps: AppDependencies): void {
   const services = createServices(deps.db);
   app.use(pingRoutes(deps.db, deps.config));
-  app.use(userRoutes(services, requireAuth(deps.auth)));
+  const authenticated = requireAuth(deps.auth);
+  app.use(userRoutes(services, authenticated));
+  app.use(chatRoutes(services, authenticated));
+  app.use(memberRoutes(services, authenticated));
+  app.use(messageRoutes(services, authenticated));
+  app.use(readStateRoutes(services, authenticated));
+  app.use(notificationRoutes(services, authenticated));
 }
 
 function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {

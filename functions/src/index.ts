@@ -16,16 +16,19 @@ import { CORS_ORIGINS, loadConfig, REGION } from './config';
 import { createApp } from './app';
 import { createLogs } from './logs';
 import { onUserCreated } from './triggers/user-created';
+import { onMessageCreated } from './triggers/message-created';
+import { onMemberAdded } from './triggers/member-added';
 
 initializeApp();
 const db = getFirestore();
 const log: LogSink = (entry) => logger.write(entry);
 const services = createServices(db);
+const logs = createLogs(log);
 let app: Express | undefined;
 
 onInit(() => {
   const config = loadConfig();
-  createLogs(log).configLoaded(config);
+  logs.configLoaded(config);
   app = createApp({ config, db, auth: getAuth(), log, projectId: process.env.GCLOUD_PROJECT });
 });
 
@@ -37,4 +40,19 @@ export const api = onRequest({ region: REGION, cors: CORS_ORIGINS }, (req, res) 
 
 export const userCreated = onDocumentCreated({ document: 'users/{uid}', region: REGION }, (event) =>
   onUserCreated(services, event),
+);
+
+/** Retried on failure: the handlers claim their work with deterministic ids, so a redelivery is harmless. */
+const fanOutOptions = { region: REGION, retry: true, timeoutSeconds: 300, memory: '512MiB' } as const;
+
+export const messageCreated = onDocumentCreated(
+  { ...fanOutOptions, document: 'chats/{chatId}/messages/{messageId}' },
+  async (event) =>
+    logs.triggerDone('messageCreated', event.id, { ...(await onMessageCreated(services, event)) }),
+);
+
+export const memberAdded = onDocumentCreated(
+  { ...fanOutOptions, document: 'chats/{chatId}/members/{uid}' },
+  async (event) =>
+    logs.triggerDone('memberAdded', event.id, { notified: await onMemberAdded(services, event) }),
 );

@@ -23,6 +23,10 @@ export function createLogs(sink: LogSink) {
       // Nothing secret lives in AppConfig; secrets are params bound with `secrets:` and never logged.
       sink({ severity: 'INFO', message: 'Configuration loaded', config });
     },
+    /** A trigger finished; `details` says what it changed (zeros on a replayed event). */
+    triggerDone(trigger: string, eventId: string, details: Record<string, unknown>) {
+      sink({ severity: 'INFO', message: `${trigger} done`, trigger, eventId, ...details });
+    },
     /** A client error (4xx): expected, so no stack. */
     requestRejected(ctx: RequestLogContext, error: AppError) {
       sink({
