@@ -77,7 +77,7 @@ describe('the api function URL', () => {
       body: JSON.stringify({ displayName: 'Big', bio: 'x'.repeat(100_000) }),
     });
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('payload-too-large');
+    expect(res.body.error?.code).toBe('payload-too-large');
     expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
   });
 

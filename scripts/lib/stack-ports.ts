@@ -13,8 +13,13 @@ export interface Address {
 }
 
 interface FirebaseJson {
-  emulators: Record<string, Address & Record<string, unknown>> & { ui?: unknown; singleProjectMode?: unknown };
+  /** Each emulator's `{ host, port }`, beside non-address entries such as `ui` and `singleProjectMode`. */
+  emulators: Record<string, unknown>;
   [key: string]: unknown;
+}
+
+function isAddress(value: unknown): value is Address {
+  return typeof value === 'object' && value !== null && typeof (value as Address).port === 'number';
 }
 
 export interface StackPorts {
@@ -33,9 +38,7 @@ export function stackPorts(root: string, offset: number): StackPorts {
   const config = JSON.parse(readFileSync(base, 'utf8')) as FirebaseJson;
   const shifted: FirebaseJson = { ...config, emulators: { ...config.emulators } };
   for (const [name, value] of Object.entries(config.emulators)) {
-    if (value && typeof value === 'object' && 'port' in value && typeof value.port === 'number') {
-      shifted.emulators[name] = { ...value, port: value.port + offset };
-    }
+    if (isAddress(value)) shifted.emulators[name] = { ...value, port: value.port + offset };
   }
   let configFile = base;
   if (offset !== 0) {
@@ -44,7 +47,7 @@ export function stackPorts(root: string, offset: number): StackPorts {
   }
   const pick = (name: string): Address => {
     const address = shifted.emulators[name];
-    if (!address) throw new Error(`firebase.json has no emulators.${name} entry.`);
+    if (!isAddress(address)) throw new Error(`firebase.json has no emulators.${name} host and port.`);
     return { host: address.host, port: address.port };
   };
   return { auth: pick('auth'), functions: pick('functions'), firestore: pick('firestore'), configFile };
