@@ -362,10 +362,35 @@ export function executeQuery(q: NormalizedQuery, candidates: Iterable<StoredDocu
     }
     results.push(doc);
   }
+  const compare = (a: Keyed, b: Keyed): number => compareKeys(a.key, b.key, q.orders);
   const keyed = results.map((doc) => ({ doc, key: sortKey(doc, q.orders) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key, q.orders));
-  const end = q.limit === null ? undefined : q.offset + q.limit;
-  return keyed.slice(q.offset, end).map((k) => k.doc);
+  const end = q.limit === null ? keyed.length : q.offset + q.limit;
+  const sorted = end * 4 < keyed.length ? smallest(keyed, end, compare) : keyed.sort(compare);
+  return sorted.slice(q.offset, end).map((k) => k.doc);
+}
+
+interface Keyed {
+  doc: StoredDocument;
+  key: Value[];
+}
+
+/** The `n` smallest items in order, by binary insertion: a short page of a long collection needs no full sort. */
+function smallest<T>(items: T[], n: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const item of items) {
+    if (out.length === n && compare(item, out[n - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(out[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, item);
+    if (out.length > n) out.pop();
+  }
+  return out;
 }
 
 /** Applies a query's projection (select) to its results. */

@@ -198,3 +198,21 @@ describe('query execution', () => {
     expect(docs.every((d) => Object.keys(d.fields).length === 0)).toBe(true);
   });
 });
+
+describe('query paging over a long collection', () => {
+  test('When a short limit pages a long collection, then the page matches a full sort', () => {
+    const store = new Store();
+    const writes = Array.from({ length: 500 }, (_, i) =>
+      setWrite(`long/d${i}`, { n: v.int((i * 7919) % 101) }),
+    );
+    store.commit(DB, writes);
+    const all = ids(store, { from: [{ collectionId: 'long' }], orderBy: [order('n', 'DESCENDING')] });
+    const page = ids(store, {
+      from: [{ collectionId: 'long' }],
+      orderBy: [order('n', 'DESCENDING')],
+      offset: 3,
+      limit: { value: 20 },
+    });
+    expect(page).toEqual(all.slice(3, 23));
+  });
+});
