@@ -66,6 +66,23 @@ describe('transactions: starting lazily', () => {
     expect((await db.doc('x/a').get()).exists).toBe(false);
   });
 
+  it('a failed transaction is rolled back: the next transaction on its document is not delayed', async () => {
+    await db.doc('x/a').set({ n: 1 });
+    await rejection(
+      db.runTransaction(async (t) => {
+        await t.get(db.doc('x/a'));
+        throw new Error('give up');
+      }),
+    );
+    const started = Date.now();
+    await db.runTransaction(async (t) => {
+      const snap = await t.get(db.doc('x/a'));
+      t.update(db.doc('x/a'), { n: (snap.get('n') as number) + 1 });
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await db.doc('x/a').get()).get('n')).toBe(2);
+  });
+
   it('a failing precondition in the commit fails the transaction without retrying forever', async () => {
     await db.doc('x/a').set({ n: 1 });
     const err = await rejection(
