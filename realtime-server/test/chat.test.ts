@@ -231,4 +231,20 @@ describe('The /chat namespace', () => {
     await h.services.messages.delete(h.as(alice), chatId, sent.id);
     expect(await deleted).toMatchObject({ id: sent.id, text: '' });
   });
+
+  it('when a message from before the room opened is edited and deleted, then the room gets each change once', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const old = await h.send(alice, chatId, 'written before anyone joined');
+    const b = await h.chat(running.relay, bob.idToken);
+    await join(b, chatId);
+    const updates = collect<Message>(b, 'message:updated');
+    const deletions = collect<Message>(b, 'message:deleted');
+    await h.services.messages.edit(h.as(alice), chatId, old.id, { text: 'edited later' });
+    await eventually(() => expect(updates.map((m) => [m.id, m.text])).toEqual([[old.id, 'edited later']]));
+    await h.services.messages.delete(h.as(alice), chatId, old.id);
+    await eventually(() => expect(deletions.map((m) => m.id)).toEqual([old.id]));
+    await sleep(300);
+    expect(updates).toHaveLength(1);
+    expect(deletions).toHaveLength(1);
+  });
 });

@@ -1,8 +1,7 @@
 import type { ChatJoined, Message } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import { RelayClient } from '../src/client';
-import { startTcpProxy } from './tcp-proxy';
-import { Harness, collect, eventually, ok, sleep, type RunningRelay } from './support';
+import { Harness, collect, eventually, ok, sleep } from './support';
 
 describe('Missed-message recovery', () => {
   let h: Harness;
@@ -76,30 +75,5 @@ describe('Missed-message recovery', () => {
     await sleep(300);
     expect(seen).toEqual(expected);
     expect(second.relay.stats().chatFeeds).toBe(1);
-  });
-
-  it('when the network under the listener is cut, then it resumes from its cursor and no message is lost or repeated', async () => {
-    const proxy = await startTcpProxy(process.env.FIRESTORE_EMULATOR_HOST ?? '');
-    h.defer(() => proxy.close());
-    const running: RunningRelay = await h.startRelay(
-      { LISTENER_CHECK_MS: '300' },
-      h.firestoreVia(proxy.address),
-    );
-    const chatId = await h.groupChat(alice, [bob]);
-    const socket = await h.chat(running.relay, alice.idToken);
-    await ok(socket, 'chat:join', { chatId });
-    const live = collect<Message>(socket, 'message:new');
-    const sent = await sendMany(bob, chatId, 'before-cut', 3);
-    await eventually(() => expect(live).toHaveLength(3));
-    for (let round = 0; round < 3; round += 1) {
-      proxy.cut();
-      sent.push(...(await sendMany(bob, chatId, `after-cut-${round}`, 3)));
-    }
-    await eventually(() => expect(live.map((m) => m.id)).toEqual(sent.map((m) => m.id)), 15_000);
-    await sleep(500);
-    expect(live.map((m) => m.id)).toEqual(sent.map((m) => m.id));
-    // The SDK is still redialling the cut connections: let it settle before its app is deleted.
-    await running.close();
-    await sleep(1000);
   });
 });

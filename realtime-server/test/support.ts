@@ -135,24 +135,6 @@ export class Harness {
     });
   }
 
-  /**
-   * A Firestore client of its own that reaches the emulator through `host` (a proxy). The SDK reads the
-   * emulator address when the client is built, so the variable is swapped for that moment only.
-   */
-  firestoreVia(host: string): Firestore {
-    const app = initializeApp({ projectId: PROJECT_ID }, `relay-test-${randomUUID()}`);
-    const original = process.env.FIRESTORE_EMULATOR_HOST;
-    process.env.FIRESTORE_EMULATOR_HOST = host;
-    try {
-      const db = getFirestore(app);
-      db.settings({});
-      this.defer(() => deleteApp(app));
-      return db;
-    } finally {
-      process.env.FIRESTORE_EMULATOR_HOST = original;
-    }
-  }
-
   /** The caller context a verified token of this user gives the core services. */
   as(user: { uid: string; email?: string }): AuthContext {
     return { uid: user.uid, email: user.email ?? null, admin: false };

@@ -22,6 +22,7 @@ export class SessionKeeper {
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private readonly timer: NodeJS.Timeout;
   private checking = false;
+  private closed = false;
 
   constructor(
     private readonly auth: Auth,
@@ -55,6 +56,7 @@ export class SessionKeeper {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.timer);
     this.expiryTimers.forEach((timer) => clearTimeout(timer));
     this.expiryTimers.clear();
@@ -77,7 +79,7 @@ export class SessionKeeper {
 
   /** One pass over every socket on this instance. */
   async checkAll(): Promise<void> {
-    if (this.checking) return;
+    if (this.checking || this.closed) return;
     this.checking = true;
     try {
       const byUid = new Map<string, RelaySocket[]>();
@@ -91,6 +93,8 @@ export class SessionKeeper {
       for (let i = 0; i < uids.length; i += 100) {
         const batch = uids.slice(i, i + 100);
         const result = await this.auth.getUsers(batch.map((uid) => ({ uid })));
+        // Closed meanwhile: the adapter may be gone, and every socket is being told to reconnect anyway.
+        if (this.closed) return;
         const found = new Map(result.users.map((user) => [user.uid, user]));
         for (const uid of batch) this.judge(uid, found.get(uid), byUid.get(uid) ?? []);
       }

@@ -32,7 +32,8 @@ const NotificationDoc = z.object({
   title: z.string(),
   body: z.string(),
   subject: z.string().nullable().optional(),
-  createdAt: OptionalTime,
+  createdAt: Time,
+  readAt: OptionalTime,
 });
 
 const iso = (time: Timestamp | null | undefined) => (time ? time.toDate().toISOString() : null);
@@ -80,6 +81,7 @@ export function toRealtimeNotification(doc: DocumentSnapshot): RealtimeNotificat
     title: n.title,
     body: n.body,
     subject: n.subject ?? null,
-    createdAt: iso(n.createdAt),
+    createdAt: n.createdAt.toDate().toISOString(),
+    readAt: iso(n.readAt),
   };
 }

@@ -1,7 +1,8 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
 import type { RealtimeChat, RealtimeMessage } from '@chat/core';
 import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
 import type { Logs } from '../logs';
+import { ChangedSince } from './changed-since';
 import { CollectionTail, type TailCursor } from './collection-tail';
 import { DocWatch } from './doc-watch';
 
@@ -17,15 +18,26 @@ export interface ChatFeedEvents {
   chatGone(chatId: string): void;
 }
 
+/** Edits and deletions are followed from this long before the feed opened, to cover clock skew. */
+const CHANGES_MARGIN_MS = 5000;
+
 /**
- * The Firestore side of one active chat room on this instance: a tail of its messages and a watch on the
- * chat document (title, members). Both open in the constructor; `ready` settles when both have delivered
- * their first snapshot.
+ * The Firestore side of one active chat room on this instance, shared by every socket in the room:
+ * - a tail of its new messages (message:new, never lost, never twice);
+ * - listeners on `editedAt` and `deletedAt` since the feed opened, so an edit or deletion of any message,
+ *   however old, reaches the room (message:updated / message:deleted, once per version);
+ * - a watch on the chat document (title, members).
+ * All open in the constructor; `ready` settles when the tail and the chat watch have delivered their first
+ * snapshot.
  */
 export class ChatFeed {
   readonly ready: Promise<void>;
   private readonly messages: CollectionTail;
+  private readonly edits: ChangedSince;
+  private readonly deletions: ChangedSince;
   private readonly chat: DocWatch;
+  /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
+  private readonly versions = new Map<string, string>();
   private memberIds: Set<string> | undefined;
   /** Recently emitted message ids and their emission order, so a join can tell "already sent" exactly. */
   private readonly sent = new Map<string, number>();
@@ -48,16 +60,23 @@ export class ChatFeed {
           this.remember(message.id);
           events.messageNew(message);
         },
-        modified: (doc) => {
-          const message = toRealtimeMessage(chatId, doc);
-          if (!message) return;
-          if (message.deletedAt) events.messageDeleted(message);
-          else events.messageUpdated(message);
-        },
+        modified: (doc) => this.changed(doc, events),
       },
       logs,
       `chats/${chatId}/messages`,
       options,
+    );
+    const since = Timestamp.fromMillis(Date.now() - CHANGES_MARGIN_MS);
+    const messagesRef = chatRef.collection('messages');
+    const onChange = (doc: DocumentSnapshot) => this.changed(doc, events);
+    this.edits = new ChangedSince(messagesRef, 'editedAt', since, onChange, logs, `chats/${chatId} edits`);
+    this.deletions = new ChangedSince(
+      messagesRef,
+      'deletedAt',
+      since,
+      onChange,
+      logs,
+      `chats/${chatId} deletions`,
     );
     this.chat = new DocWatch(
       chatRef,
@@ -121,6 +140,22 @@ export class ChatFeed {
 
   close(): void {
     this.messages.close();
+    this.edits.close();
+    this.deletions.close();
     this.chat.close();
+  }
+
+  private changed(doc: DocumentSnapshot, events: ChatFeedEvents): void {
+    const message = toRealtimeMessage(this.chatId, doc);
+    if (!message || (!message.editedAt && !message.deletedAt)) return;
+    const version = message.deletedAt ? 'd' : `e:${message.editedAt}`;
+    if (this.versions.get(message.id) === version) return;
+    this.versions.set(message.id, version);
+    if (this.versions.size > 5000) {
+      const oldest = this.versions.keys().next().value;
+      if (oldest !== undefined) this.versions.delete(oldest);
+    }
+    if (message.deletedAt) events.messageDeleted(message);
+    else events.messageUpdated(message);
   }
 }

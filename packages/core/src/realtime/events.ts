@@ -8,6 +8,7 @@ import type { ErrorEnvelope } from '../errors';
 import { ChatId, MessageId } from '../schemas/common';
 import type { ChatType } from '../schemas/chat';
 import { IdempotencyKey, SendMessageBody, type Message } from '../schemas/message';
+import type { Notification } from '../schemas/notification';
 import { MarkReadBody } from '../schemas/read-state';
 import { Uid } from '../schemas/user';
 
@@ -70,14 +71,8 @@ export interface RealtimeChat {
   lastActivityAt: string | null;
 }
 
-export interface RealtimeNotification {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  subject: string | null;
-  createdAt: string | null;
-}
+/** A notification exactly as `GET /notifications` returns it. */
+export type RealtimeNotification = Notification;
 
 export interface ChatJoined {
   chat: RealtimeChat;
