@@ -174,11 +174,12 @@ function compileFilter(f: FilterProto): Predicate {
   const operand = ff?.value as Value;
   const list = operand.arrayValue?.values ?? [];
   const rank = typeRank(operand);
+  // NaN sorts first among numbers, but no range filter matches it (nor a NaN operand anything).
   const range = (test: (c: number) => boolean): Predicate => {
     if (isNaNValue(operand)) return () => false;
     return (doc) => {
       const v = fieldValue(doc, segments);
-      return v !== undefined && typeRank(v) === rank && test(compareValues(v, operand));
+      return v !== undefined && typeRank(v) === rank && !isNaNValue(v) && test(compareValues(v, operand));
     };
   };
   switch (ff?.op) {

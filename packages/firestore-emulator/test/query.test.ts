@@ -115,6 +115,13 @@ describe('query execution', () => {
     ]);
   });
 
+  test('When a range filter bounds a number, then NaN never matches, though it sorts first', () => {
+    expect(ids(store, { from: [{ collectionId: 'c' }], where: where('n', 'LESS_THAN', v.int(3)) })).toEqual([
+      'c/a',
+      'c/b',
+    ]);
+  });
+
   test('When a range filter is numeric, then only numbers match and ints and doubles compare together', () => {
     expect(
       ids(store, { from: [{ collectionId: 'c' }], where: where('n', 'GREATER_THAN_OR_EQUAL', v.int(1)) }),
