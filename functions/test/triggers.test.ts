@@ -1,0 +1,249 @@
+/**
+ * The fan-out triggers, delivered by hand: twice, in reverse order, concurrently, late. The data lives in a
+ * project of its own, so the Functions emulator (which serves the main project) never delivers these
+ * events itself, and every delivery here is one the test chose.
+ */
+import { randomUUID } from 'node:crypto';
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { createServices, type AuthContext, type Services } from '@chat/core';
+import { onMemberAdded } from '../src/triggers/member-added';
+import { onMessageCreated } from '../src/triggers/message-created';
+import { uniqueId } from './support';
+
+const firebase = initializeApp({ projectId: 'demo-chat-triggers' }, `triggers-${randomUUID()}`);
+const db: Firestore = getFirestore(firebase);
+const services: Services = createServices(db);
+afterAll(() => deleteApp(firebase));
+jest.setTimeout(30_000);
+
+const as = (uid: string): AuthContext => ({ uid, email: null, admin: false });
+
+async function people(count: number): Promise<string[]> {
+  const uids = Array.from({ length: count }, () => uniqueId('t'));
+  const batch = db.batch();
+  for (const uid of uids) {
+    batch.create(db.doc(`users/${uid}`), {
+      displayName: `Name of ${uid}`,
+      email: null,
+      photoURL: null,
+      bio: '',
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+  await batch.commit();
+  return uids;
+}
+
+async function group(owner: string, members: string[]): Promise<string> {
+  return (await services.chats.createGroup(as(owner), 'Trigger test', members)).chat.id;
+}
+
+async function say(uid: string, chatId: string, text: string): Promise<string> {
+  return (await services.messages.send(as(uid), chatId, { text })).message.id;
+}
+
+const deliverMessage = (chatId: string, messageId: string) =>
+  onMessageCreated(services, { id: randomUUID(), params: { chatId, messageId } });
+const deliverMember = (chatId: string, uid: string) =>
+  onMemberAdded(services, { id: randomUUID(), params: { chatId, uid } });
+
+async function unreadCounts(chatId: string): Promise<Record<string, number>> {
+  const snapshot = await db.collection(`chats/${chatId}/members`).get();
+  return Object.fromEntries(snapshot.docs.map((doc) => [doc.id, doc.get('unreadCount') as number]));
+}
+
+async function messageNotifications(uid: string, chatId: string): Promise<string[]> {
+  const snapshot = await db.collection(`users/${uid}/notifications`).where('type', '==', 'message').get();
+  return snapshot.docs.map((doc) => doc.id).filter((id) => id.startsWith(`msg_${chatId}_`));
+}
+
+describe('messageCreated', () => {
+  it('when an event is delivered twice, then the second delivery changes nothing', async () => {
+    const [sender, a, b] = await people(3);
+    const chatId = await group(sender!, [a!, b!]);
+    const messageId = await say(sender!, chatId, 'hello');
+
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 2, notified: 2 });
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
+
+    expect(await unreadCounts(chatId)).toEqual({ [sender!]: 0, [a!]: 1, [b!]: 1 });
+    for (const uid of [a!, b!])
+      expect(await messageNotifications(uid, chatId)).toEqual([`msg_${chatId}_${messageId}`]);
+    expect(await messageNotifications(sender!, chatId)).toEqual([]);
+    const chat = (await db.doc(`chats/${chatId}`).get()).data();
+    expect(chat?.lastMessage).toMatchObject({ id: messageId, senderId: sender, text: 'hello' });
+    expect(chat?.lastActivityAt.isEqual(chat.lastMessage.createdAt)).toBe(true);
+    const note = (await db.doc(`users/${a}/notifications/msg_${chatId}_${messageId}`).get()).data();
+    expect(note).toMatchObject({
+      type: 'message',
+      title: `Name of ${sender} in Trigger test`,
+      body: 'hello',
+      subject: `chats/${chatId}/messages/${messageId}`,
+      readAt: null,
+    });
+  });
+
+  it('when events arrive in reverse order and then again, then counts are exact and the last message is the newest', async () => {
+    const [sender, reader] = await people(2);
+    const chatId = await group(sender!, [reader!]);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await say(sender!, chatId, `m${i}`));
+
+    for (const id of [...ids].reverse()) await deliverMessage(chatId, id);
+    for (const id of ids) await deliverMessage(chatId, id);
+
+    expect((await unreadCounts(chatId))[reader!]).toBe(5);
+    expect((await messageNotifications(reader!, chatId)).sort()).toEqual(
+      ids.map((id) => `msg_${chatId}_${id}`).sort(),
+    );
+    expect((await db.doc(`chats/${chatId}`).get()).get('lastMessage.id')).toBe(ids[4]);
+  });
+
+  it('when the same events are delivered concurrently, several times each, then each counts once', async () => {
+    const [sender, a, b] = await people(3);
+    const chatId = await group(sender!, [a!, b!]);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await say(sender!, chatId, `c${i}`));
+    const results = await Promise.all([...ids, ...ids, ...ids].map((id) => deliverMessage(chatId, id)));
+
+    expect(results.reduce((sum, r) => sum + r.counted, 0)).toBe(12);
+    expect(await unreadCounts(chatId)).toEqual({ [sender!]: 0, [a!]: 6, [b!]: 6 });
+    expect(await messageNotifications(a!, chatId)).toHaveLength(6);
+  });
+
+  it('when a member reads while events are still being delivered, then the count ends exact', async () => {
+    const [sender, reader] = await people(2);
+    const chatId = await group(sender!, [reader!]);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await say(sender!, chatId, `r${i}`));
+    await Promise.all([
+      ...[...ids].reverse().map((id) => deliverMessage(chatId, id)),
+      services.readState.markRead(as(reader!), chatId, { messageId: ids[5]! }),
+      ...ids.map((id) => deliverMessage(chatId, id)),
+    ]);
+    // Read up to r5: r6..r9 remain, however the reads and the deliveries interleaved.
+    expect((await unreadCounts(chatId))[reader!]).toBe(4);
+  });
+
+  it('when a member is muted, then they count the message but get no notification', async () => {
+    const [sender, muted, loud] = await people(3);
+    const chatId = await group(sender!, [muted!, loud!]);
+    await services.members.update(as(muted!), chatId, muted!, { muted: true });
+    const messageId = await say(sender!, chatId, 'psst');
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 2, notified: 1 });
+    expect(await messageNotifications(muted!, chatId)).toEqual([]);
+    expect(await messageNotifications(loud!, chatId)).toHaveLength(1);
+    expect((await unreadCounts(chatId))[muted!]).toBe(1);
+  });
+
+  it('when a member joined after the message, then it is neither counted nor announced to them', async () => {
+    const [sender, early, late] = await people(3);
+    const chatId = await group(sender!, [early!]);
+    const messageId = await say(sender!, chatId, 'before you came');
+    await services.members.add(as(sender!), chatId, { uid: late!, role: 'member' });
+    await deliverMessage(chatId, messageId);
+    expect(await unreadCounts(chatId)).toEqual({ [sender!]: 0, [early!]: 1, [late!]: 0 });
+    expect(await messageNotifications(late!, chatId)).toEqual([]);
+  });
+
+  it('when the message was deleted before its event, then it counts but announces nothing and the preview is empty', async () => {
+    const [sender, reader] = await people(2);
+    const chatId = await group(sender!, [reader!]);
+    const messageId = await say(sender!, chatId, 'oops');
+    await services.messages.delete(as(sender!), chatId, messageId);
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 1, notified: 0 });
+    expect((await db.doc(`chats/${chatId}`).get()).get('lastMessage')).toMatchObject({
+      id: messageId,
+      text: '',
+    });
+  });
+
+  it('when the chat was deleted before the event, then the delivery does nothing and does not fail', async () => {
+    const [sender, reader] = await people(2);
+    const chatId = await group(sender!, [reader!]);
+    const messageId = await say(sender!, chatId, 'into the void');
+    await services.chats.delete(as(sender!), chatId);
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
+    expect((await db.doc(`chats/${chatId}`).get()).exists).toBe(false);
+  });
+
+  it('when a chat has 1,000 members, then one message fans out to all 999 others, once', async () => {
+    const [owner] = await people(1);
+    const chatId = await group(owner!, []);
+    const others = Array.from({ length: 999 }, (_, i) => `big-${chatId}-${i}`);
+    const writer = db.bulkWriter();
+    const writes = others.map((uid) =>
+      writer.create(db.doc(`chats/${chatId}/members/${uid}`), {
+        role: 'member',
+        joinedAt: FieldValue.serverTimestamp(),
+        addedBy: owner,
+        lastReadMessageId: null,
+        lastReadAt: null,
+        unreadCount: 0,
+        muted: false,
+      }),
+    );
+    await writer.close();
+    await Promise.all(writes);
+    await db.doc(`chats/${chatId}`).update({ memberIds: FieldValue.arrayUnion(...others) });
+    const messageId = await say(owner!, chatId, 'hello everyone');
+
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 999, notified: 999 });
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
+
+    const counts = await unreadCounts(chatId);
+    expect(Object.keys(counts)).toHaveLength(1000);
+    expect(others.every((uid) => counts[uid] === 1)).toBe(true);
+    const notes = await db.getAll(
+      ...others.map((uid) => db.doc(`users/${uid}/notifications/msg_${chatId}_${messageId}`)),
+    );
+    expect(notes.filter((note) => note.exists)).toHaveLength(999);
+  }, 180_000);
+});
+
+describe('memberAdded', () => {
+  it('when the events of a new group arrive twice and in reverse, then each added member has one notice, the creator none', async () => {
+    const [owner, a, b] = await people(3);
+    const chatId = await group(owner!, [a!, b!]);
+    for (const uid of [b!, a!, owner!, a!, b!, owner!]) await deliverMember(chatId, uid);
+
+    for (const uid of [a!, b!]) {
+      const notes = await db
+        .collection(`users/${uid}/notifications`)
+        .where('type', '==', 'member-added')
+        .get();
+      expect(notes.docs.map((doc) => doc.data())).toEqual([
+        expect.objectContaining({
+          title: `Name of ${owner} added you to Trigger test`,
+          subject: `chats/${chatId}`,
+        }),
+      ]);
+    }
+    const ownNotes = await db
+      .collection(`users/${owner}/notifications`)
+      .where('type', '==', 'member-added')
+      .get();
+    expect(ownNotes.size).toBe(0);
+  });
+
+  it('when the member was removed before the event arrived, then no notice is written', async () => {
+    const [owner, gone] = await people(2);
+    const chatId = await group(owner!, []);
+    await services.members.add(as(owner!), chatId, { uid: gone!, role: 'member' });
+    await services.members.remove(as(owner!), chatId, gone!);
+    expect(await deliverMember(chatId, gone!)).toBe(false);
+    expect((await db.collection(`users/${gone}/notifications`).get()).size).toBe(0);
+  });
+
+  it('when a direct chat is opened, then the other user is told who started it, once', async () => {
+    const [ada, bob] = await people(2);
+    const chatId = (await services.chats.openDirect(as(ada!), bob!)).chat.id;
+    expect(await deliverMember(chatId, bob!)).toBe(true);
+    expect(await deliverMember(chatId, bob!)).toBe(false);
+    expect(await deliverMember(chatId, ada!)).toBe(false);
+    const notes = await db.collection(`users/${bob}/notifications`).get();
+    expect(notes.docs.map((doc) => doc.get('title'))).toEqual([`Name of ${ada} started a chat with you`]);
+  });
+});
