@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { ServerGoodbye } from '@chat/core';
 import { parseConfig } from '../src/config';
-import { Harness, next } from './support';
+import { Harness, next, type ChatClient } from './support';
 
 describe('Relay lifecycle', () => {
   let h: Harness;
@@ -53,5 +55,36 @@ describe('Relay lifecycle', () => {
     );
     expect(JSON.stringify(entries)).not.toContain('s3cret');
     expect(JSON.stringify(entries)).toContain('redis://:***@10.0.0.3:6379');
+  });
+
+  it('when the deployed entry point gets SIGTERM, then it says goodbye to its clients and exits 0 within the grace period', async () => {
+    const entry = path.join(__dirname, '..', 'dist', 'index.js'); // built by `tsc -b`, as in the image
+    const child = spawn(process.execPath, [entry], {
+      env: { ...process.env, APP_ENV: 'test', PORT: '0', SHUTDOWN_GRACE_MS: '3000', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    h.defer(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    const lines: Array<Record<string, unknown>> = [];
+    const port = await new Promise<number>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          lines.push(entry);
+          if (typeof entry.port === 'number') resolve(entry.port);
+        }
+      });
+    });
+    expect(lines.every((line) => typeof line.severity === 'string')).toBe(true);
+    const user = await h.newUser();
+    const socket: ChatClient = await h.chat({ url: `http://localhost:${port}` }, user.idToken);
+    const goodbye = next<ServerGoodbye>(socket, 'server:goodbye');
+    const started = Date.now();
+    child.kill('SIGTERM');
+    expect(await goodbye).toMatchObject({ code: 'shutting-down', reconnect: true });
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

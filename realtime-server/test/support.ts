@@ -101,11 +101,15 @@ export class Harness {
   }
 
   /** A connected `/chat` socket; rejects with the connect_error when the relay refuses it. */
-  chat(relay: Relay, token: string, options: { reconnection?: boolean } = {}): Promise<ChatClient> {
+  chat(
+    relay: Pick<Relay, 'url'>,
+    token: string,
+    options: { reconnection?: boolean } = {},
+  ): Promise<ChatClient> {
     return this.connect(`${relay.url}/chat`, token, options) as Promise<ChatClient>;
   }
 
-  notifications(relay: Relay, token: string): Promise<NotificationClient> {
+  notifications(relay: Pick<Relay, 'url'>, token: string): Promise<NotificationClient> {
     return this.connect(`${relay.url}/notifications`, token, {}) as Promise<NotificationClient>;
   }
 
