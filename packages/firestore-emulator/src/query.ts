@@ -346,23 +346,46 @@ function compareToCursor(doc: StoredDocument, cursor: NormalizedCursor, orders: 
   return 0;
 }
 
+/** Whether a document name lies in the collections a query ranges over (its `from` under its parent). */
+export function inSelection(selection: CollectionSelection, name: string): boolean {
+  const prefix = `${selection.parent}/`;
+  if (!name.startsWith(prefix)) return false;
+  const collection = name.slice(0, name.lastIndexOf('/'));
+  if (!selection.allDescendants) return collection === `${selection.parent}/${selection.collectionId}`;
+  return (
+    selection.collectionId === '' ||
+    collection.slice(collection.lastIndexOf('/') + 1) === selection.collectionId
+  );
+}
+
+/**
+ * Whether one document belongs to a query's result ignoring offset and limit: in its collections, has every
+ * ordered field, passes the filters and lies within the cursors. For deciding listener membership per change.
+ */
+export function documentMatches(q: NormalizedQuery, doc: StoredDocument): boolean {
+  if (!inSelection(q.selection, doc.name)) return false;
+  return passes(q, doc);
+}
+
+function passes(q: NormalizedQuery, doc: StoredDocument): boolean {
+  for (const o of q.orders)
+    if (o.segments !== null && getField(doc.fields, o.segments) === undefined) return false;
+  if (!q.matches(doc)) return false;
+  if (q.startAt) {
+    const c = compareToCursor(doc, q.startAt, q.orders);
+    if (c < 0 || (c === 0 && !q.startAt.before)) return false;
+  }
+  if (q.endAt) {
+    const c = compareToCursor(doc, q.endAt, q.orders);
+    if (c > 0 || (c === 0 && q.endAt.before)) return false;
+  }
+  return true;
+}
+
 /** Filters, orders, applies cursors, offset and limit. Returns whole documents (no projection). */
 export function executeQuery(q: NormalizedQuery, candidates: Iterable<StoredDocument>): StoredDocument[] {
-  const fieldOrders = q.orders.filter((o) => o.segments !== null);
   const results: StoredDocument[] = [];
-  for (const doc of candidates) {
-    if (!fieldOrders.every((o) => getField(doc.fields, o.segments as string[]) !== undefined)) continue;
-    if (!q.matches(doc)) continue;
-    if (q.startAt) {
-      const c = compareToCursor(doc, q.startAt, q.orders);
-      if (c < 0 || (c === 0 && !q.startAt.before)) continue;
-    }
-    if (q.endAt) {
-      const c = compareToCursor(doc, q.endAt, q.orders);
-      if (c > 0 || (c === 0 && q.endAt.before)) continue;
-    }
-    results.push(doc);
-  }
+  for (const doc of candidates) if (passes(q, doc)) results.push(doc);
   const compare = (a: Keyed, b: Keyed): number => compareKeys(a.key, b.key, q.orders);
   const keyed = results.map((doc) => ({ doc, key: sortKey(doc, q.orders) }));
   const end = q.limit === null ? keyed.length : q.offset + q.limit;

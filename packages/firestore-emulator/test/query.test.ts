@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { GrpcError } from '../src/errors';
-import { normalizeQuery, type StructuredQuery } from '../src/query';
+import { documentMatches, normalizeQuery, type StructuredQuery } from '../src/query';
 import { Store } from '../src/store';
 import type { Value } from '../src/values';
 import { DB, ROOT, docName, setWrite, v } from './fixtures';
@@ -221,5 +221,39 @@ describe('query paging over a long collection', () => {
       limit: { value: 20 },
     });
     expect(page).toEqual(all.slice(3, 23));
+  });
+});
+
+describe('single-document matching for listeners', () => {
+  const doc = (path: string, fields: Record<string, Value>) => ({
+    name: docName(path),
+    fields,
+    createTime: { seconds: 1, nanos: 0 },
+    updateTime: { seconds: 1, nanos: 0 },
+  });
+
+  test('When a document is outside the query collections, then it does not match even if the filters pass', () => {
+    const q = normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], where: where('n', 'EQUAL', v.int(1)) });
+    expect(documentMatches(q, doc('c/a', { n: v.int(1) }))).toBe(true);
+    expect(documentMatches(q, doc('d/a', { n: v.int(1) }))).toBe(false);
+    expect(documentMatches(q, doc('x/y/c/a', { n: v.int(1) }))).toBe(false);
+  });
+
+  test('When a collection group query is asked about nested documents, then any depth under the parent matches', () => {
+    const q = normalizeQuery(docName('rooms/r1'), { from: [{ collectionId: 'msgs', allDescendants: true }] });
+    expect(documentMatches(q, doc('rooms/r1/msgs/m', {}))).toBe(true);
+    expect(documentMatches(q, doc('rooms/r1/t/x/msgs/m', {}))).toBe(true);
+    expect(documentMatches(q, doc('rooms/r2/msgs/m', {}))).toBe(false);
+  });
+
+  test('When a document lacks an ordered field or lies before the start cursor, then it does not match', () => {
+    const q = normalizeQuery(ROOT, {
+      from: [{ collectionId: 'c' }],
+      orderBy: [order('n')],
+      startAt: { values: [v.int(5)], before: true },
+    });
+    expect(documentMatches(q, doc('c/a', {}))).toBe(false);
+    expect(documentMatches(q, doc('c/a', { n: v.int(4) }))).toBe(false);
+    expect(documentMatches(q, doc('c/a', { n: v.int(5) }))).toBe(true);
   });
 });
