@@ -44,6 +44,7 @@ export function openRead(store: Store, database: string, req: ConsistencySelecto
   }
   if (selector === 'readTime' && req.readTime) {
     const snapshot = fromTimestamp(req.readTime);
+    store.checkReadTime(snapshot);
     return { snapshot, readTime: snapshot, transaction: null, newTransactionId: null };
   }
   return { snapshot: undefined, readTime: store.readTime(), transaction: null, newTransactionId: null };

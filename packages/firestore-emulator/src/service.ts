@@ -174,6 +174,7 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
       const parent = req.parent ?? '';
       parseParent(parent);
       const readTime = req.readTime ? fromTimestamp(req.readTime) : undefined;
+      if (readTime) store.checkReadTime(readTime);
       const ids = store.listCollectionIds(parent, readTime);
       const { page, nextPageToken } = paginate(ids, (id) => id, req.pageSize, req.pageToken);
       return { collectionIds: page, nextPageToken };

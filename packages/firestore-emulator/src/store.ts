@@ -1,5 +1,5 @@
 import type { Write__Output } from './generated/google/firestore/v1/Write';
-import { aborted, invalidArgument } from './errors';
+import { aborted, failedPrecondition, invalidArgument } from './errors';
 import { LIMITS, fieldsSize } from './limits';
 import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
 import {
@@ -107,6 +107,18 @@ export class Store {
   /** A read time >= every commit so far. */
   readTime(): Time {
     return this.clock.peek();
+  }
+
+  /**
+   * Refuses a read time older than the kept history, rather than answer from an incomplete past.
+   * @throws GrpcError(FAILED_PRECONDITION)
+   */
+  checkReadTime(readTime: Time): void {
+    if (toMicros(readTime) < (Date.now() - this.retentionMs) * 1000) {
+      throw failedPrecondition(
+        `The read time is older than the ${Math.round(this.retentionMs / 1000)} s of history this emulator keeps`,
+      );
+    }
   }
 
   /** Subscribes to commits; listeners run synchronously, in commit order. Returns the unsubscribe function. */
@@ -221,6 +233,7 @@ export class Store {
   /** Starts a transaction; read-only ones read a snapshot at `readTime` (now when omitted). */
   beginTransaction(database: string, options: { readOnly: boolean; readTime?: Time | null }): Buffer {
     parseDatabase(database);
+    if (options.readTime) this.checkReadTime(options.readTime);
     const readTime = options.readOnly ? (options.readTime ?? this.readTime()) : null;
     return this.transactions.begin(database, { readOnly: options.readOnly, readTime });
   }

@@ -205,6 +205,19 @@ describe('Store commits', () => {
   });
 });
 
+describe('Store read times', () => {
+  test('When a read time is older than the kept history, then it is refused with FAILED_PRECONDITION', () => {
+    const store = new Store({ historyRetentionMs: 60_000 });
+    const old = { seconds: Math.floor(Date.now() / 1000) - 120, nanos: 0 };
+    const recent = { seconds: Math.floor(Date.now() / 1000) - 30, nanos: 0 };
+    expect(codeOf(() => store.checkReadTime(old))).toBe(grpc.status.FAILED_PRECONDITION);
+    expect(codeOf(() => store.beginTransaction(DB, { readOnly: true, readTime: old }))).toBe(
+      grpc.status.FAILED_PRECONDITION,
+    );
+    expect(codeOf(() => store.checkReadTime(recent))).toBeUndefined();
+  });
+});
+
 describe('Store transactions', () => {
   let store: Store;
   beforeEach(() => {
