@@ -32,6 +32,9 @@ export function requireEnv(name: string): string {
 }
 
 export const PROJECT_ID = requireEnv('GCLOUD_PROJECT');
+// Every test talks to emulators that may share the machine with other runs (and, in `npm test`, with the
+// Functions emulator running triggers): wait generously, fail on real hangs only.
+jest.setTimeout(30_000);
 requireEnv('FIRESTORE_EMULATOR_HOST');
 requireEnv('FIREBASE_AUTH_EMULATOR_HOST');
 
@@ -178,7 +181,7 @@ export function uniqueId(prefix: string): string {
 
 /** Emit with an ack and a timeout; resolves to the ack. */
 export async function call<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return (await socket.timeout(5000).emitWithAck(event, payload)) as Ack<T>;
+  return (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
 }
 
 /** The data of a successful ack; fails the test with the error otherwise. */
@@ -189,7 +192,7 @@ export async function ok<T>(socket: Socket, event: string, payload: unknown): Pr
 }
 
 /** The next `event` on `socket`, or a rejection after `timeoutMs`. */
-export function next<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+export function next<T>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, on);
@@ -213,7 +216,7 @@ export function collect<T>(socket: Socket, event: string): T[] {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Poll until `check` passes or `timeoutMs` runs out (then throw its last failure). */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
