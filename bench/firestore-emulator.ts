@@ -8,7 +8,8 @@
  *     memory figures are its own and not the SDK's;
  *   - the baseline, in a child process (bench/firestore-emulator-baseline.ts): the same logical work on a
  *     bare Map, fanned out through a plain EventEmitter;
- *   - this process: firebase-admin, as an application uses it, plus a raw gRPC client and the engine alone.
+ *   - this process: firebase-admin, as an application uses it, plus a raw gRPC client and the engine alone;
+ *   - briefly, a bare grpc-js server (bench/firestore-emulator-bare-grpc.ts), the transport baseline.
  *
  * Measures:
  *   - commits per second: SEQUENTIAL awaited set()s of a chat message (200-character text, server
@@ -41,7 +42,8 @@ const int = (name: string, fallback: number): number => {
   return n;
 };
 
-const PARAMS: BaselineParams & { rawCommits: number; runTimeoutMs: number } = {
+const PARAMS: BaselineParams & { runTimeoutMs: number } = {
+  warmUp: 100,
   sequential: int('SEQUENTIAL', 1000),
   concurrent: int('CONCURRENT', 2000),
   concurrency: int('CONCURRENCY', 50),
@@ -56,7 +58,7 @@ const PARAMS: BaselineParams & { rawCommits: number; runTimeoutMs: number } = {
 const PROJECT_ID = 'demo-bench';
 const DATABASE = `projects/${PROJECT_ID}/databases/(default)`;
 const WAIT_MS = 60_000;
-const WARM_UP = 100;
+const WARM_UP = PARAMS.warmUp;
 
 const now = (): number => performance.now();
 
@@ -185,33 +187,6 @@ function rawClient(hostAndPort: string): CommitClient {
     google: { firestore: { v1: { Firestore: CommitClientConstructor } } };
   };
   return new loaded.google.firestore.v1.Firestore(hostAndPort, grpc.credentials.createInsecure());
-}
-
-/**
- * A bare grpc-js server of the same service whose Commit answers at once: the transport baseline for an
- * empty Commit (no connection routing, no engine).
- */
-async function bareGrpcServer(): Promise<{ hostAndPort: string; stop: () => void }> {
-  const protos = path.join(
-    path.dirname(require.resolve('@google-cloud/firestore/package.json')),
-    'build',
-    'protos',
-  );
-  const definition = protoLoader.loadSync('google/firestore/v1/firestore.proto', { includeDirs: [protos] });
-  const loaded = grpc.loadPackageDefinition(definition) as unknown as {
-    google: { firestore: { v1: { Firestore: { service: grpc.ServiceDefinition } } } };
-  };
-  const server = new grpc.Server();
-  server.addService(loaded.google.firestore.v1.Firestore.service, {
-    Commit: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) =>
-      callback(null, { writeResults: [] }),
-  });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, bound) =>
-      err ? reject(err) : resolve(bound),
-    ),
-  );
-  return { hostAndPort: `127.0.0.1:${port}`, stop: () => server.forceShutdown() };
 }
 
 function rawCommit(client: CommitClient, request: CommitRequest): Promise<void> {
@@ -364,9 +339,10 @@ const kib = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KiB`;
 const ms = (value: number): string =>
   value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`;
 const rate = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
+/** n/a when either side is not positive, e.g. an RSS delta lost in page-sized noise. */
 const ratio = (ours: number, base: number): string => {
   const r = ours / base;
-  return !Number.isFinite(r)
+  return !Number.isFinite(r) || ours <= 0 || base <= 0
     ? 'n/a'
     : r >= 100
       ? `${Math.round(r).toLocaleString('en-US')}×`
@@ -435,12 +411,12 @@ async function main(): Promise<void> {
       rawCommit(raw, { database: DATABASE, writes: [rawMessageWrite(`r${i}`)] }),
     );
     const engine = engineCommitsPerSecond(PARAMS.sequential);
-    const bare = await bareGrpcServer();
-    const bareClient = rawClient(bare.hostAndPort);
+    const bare = await startChild('firestore-emulator-bare-grpc.ts');
+    const bareClient = rawClient(bare.ready.hostAndPort ?? '');
     await perSecond(WARM_UP, 1, () => rawCommit(bareClient, emptyCommit));
     const bareEmpty = await perSecond(PARAMS.rawCommits, 1, () => rawCommit(bareClient, emptyCommit));
     bareClient.close();
-    bare.stop();
+    await bare.stop();
 
     log('baseline');
     const base = await runBaseline(baseline);
@@ -621,6 +597,12 @@ async function main(): Promise<void> {
         mib(emulatorEnd.peak.heapUsed),
         mib(baselineEnd.peak.heapUsed),
         ratio(emulatorEnd.peak.heapUsed, baselineEnd.peak.heapUsed),
+      ],
+      [
+        'heap after GC, end of run',
+        mib(emulatorEnd.settled.heapUsed),
+        mib(baselineEnd.settled.heapUsed),
+        ratio(emulatorEnd.settled.heapUsed, baselineEnd.settled.heapUsed),
       ],
       [
         'heap per open listener',
