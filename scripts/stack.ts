@@ -122,6 +122,8 @@ async function main(): Promise<number> {
       FIRESTORE_EMULATOR_HOST: hostPort(ports.firestore),
       FIREBASE_AUTH_EMULATOR_HOST: hostPort(ports.auth),
       API_URL: apiUrl,
+      // Which Firestore emulator runs: the rules tests need the official one (ours does not evaluate rules).
+      FIRESTORE_EMULATOR_KIND: choice,
     };
     Object.assign(process.env, emulatorEnv);
 
