@@ -382,6 +382,9 @@ async function main(): Promise<void> {
   const [emulatorIdle, baselineIdle] = await Promise.all([emulator.memory(), baseline.memory()]);
 
   process.env.FIRESTORE_EMULATOR_HOST = hostAndPort;
+  // google-gax asks google-auth-library for a universe domain whenever it creates a client, even for an
+  // emulator, and that probes the GCE metadata server (metadata.google.internal). Keep the run on loopback.
+  process.env.METADATA_SERVER_DETECTION = 'none';
   const app = initializeApp({ projectId: PROJECT_ID }, 'bench');
   const db = getFirestore(app);
   const raw = rawClient(hostAndPort);
@@ -577,6 +580,12 @@ async function main(): Promise<void> {
         mib(emulatorIdle.settled.rss),
         mib(baselineIdle.settled.rss),
         ratio(emulatorIdle.settled.rss, baselineIdle.settled.rss),
+      ],
+      [
+        'heap after GC, at start',
+        mib(emulatorIdle.settled.heapUsed),
+        mib(baselineIdle.settled.heapUsed),
+        ratio(emulatorIdle.settled.heapUsed, baselineIdle.settled.heapUsed),
       ],
       [
         'peak RSS (sampled)',
