@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
-import type { RealtimeNotification } from '@chat/core';
-import { Harness, collect, eventually, next, sleep, type RunningRelay } from './support';
+import type { NotificationsSubscribed, RealtimeNotification } from '@chat/core';
+import { Harness, call, collect, eventually, next, ok, sleep, type RunningRelay } from './support';
 
 describe('The /notifications namespace', () => {
   let h: Harness;
@@ -34,8 +34,8 @@ describe('The /notifications namespace', () => {
       h.notifications(running.relay, alice.idToken),
       h.notifications(running.relay, bob.idToken),
     ]);
-    await eventually(() => expect(running.relay.stats().notificationFeeds).toBe(2));
-    await sleep(200); // the inbox tails have delivered their first snapshot
+    await Promise.all([tab1, tab2, other].map((s) => ok(s, 'notifications:subscribe', {})));
+    expect(running.relay.stats().notificationFeeds).toBe(2);
     const seenByBob = collect(other, 'notification:new');
     const arrivals = [
       next<RealtimeNotification>(tab1, 'notification:new'),
@@ -55,5 +55,49 @@ describe('The /notifications namespace', () => {
     await eventually(() => expect(running.relay.stats().notificationFeeds).toBe(1));
     socket.disconnect();
     await eventually(() => expect(running.relay.stats().notificationFeeds).toBe(0));
+  });
+
+  it('when a socket has not subscribed, then it gets no notifications', async () => {
+    const alice = await h.newUser();
+    const quiet = await h.notifications(running.relay, alice.idToken);
+    const subscribed = await h.notifications(running.relay, alice.idToken);
+    await ok(subscribed, 'notifications:subscribe', {});
+    const seen = collect(quiet, 'notification:new');
+    const arrival = next(subscribed, 'notification:new');
+    await notify(alice.uid, 'only-subscribers');
+    await arrival;
+    await sleep(300);
+    expect(seen).toEqual([]);
+  });
+
+  it('when a client resubscribes with its newest notification id, then it gets exactly the ones it missed', async () => {
+    const alice = await h.newUser();
+    const first = await h.notifications(running.relay, alice.idToken);
+    await ok(first, 'notifications:subscribe', {});
+    const arrival = next<RealtimeNotification>(first, 'notification:new');
+    await notify(alice.uid, 'a1');
+    const held = await arrival;
+    first.disconnect();
+    await notify(alice.uid, 'a2');
+    await notify(alice.uid, 'a3');
+
+    const second = await h.notifications(running.relay, alice.idToken);
+    const live = collect<RealtimeNotification>(second, 'notification:new');
+    const racing = Promise.all([notify(alice.uid, 'a4'), notify(alice.uid, 'a5')]);
+    const answer = await ok<NotificationsSubscribed>(second, 'notifications:subscribe', { after: held.id });
+    await racing;
+    await eventually(() => expect(answer.notifications.length + live.length).toBe(4));
+    await sleep(300);
+    const ids = [...answer.notifications, ...live].map((n) => n.id);
+    expect(ids.sort()).toEqual(['a2', 'a3', 'a4', 'a5']);
+  });
+
+  it('when the cursor is not in the inbox, then the subscribe ack says not-found', async () => {
+    const alice = await h.newUser();
+    const socket = await h.notifications(running.relay, alice.idToken);
+    expect(await call(socket, 'notifications:subscribe', { after: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
-import type { RealtimeChat, RealtimeMessage } from '@chat/core';
+import { decodeCursor, type RealtimeChat, type RealtimeMessage } from '@chat/core';
 import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
 import type { Logs } from '../logs';
 import { ChangedSince } from './changed-since';
 import { CollectionTail, type TailCursor } from './collection-tail';
 import { DocWatch } from './doc-watch';
+import { EmissionLog } from './emission-log';
 
 /** What a chat's Firestore changes become; the chat namespace emits them to the chat's room. */
 export interface ChatFeedEvents {
@@ -39,9 +40,7 @@ export class ChatFeed {
   /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
   private readonly versions = new Map<string, string>();
   private memberIds: Set<string> | undefined;
-  /** Recently emitted message ids and their emission order, so a join can tell "already sent" exactly. */
-  private readonly sent = new Map<string, number>();
-  private sequence = 0;
+  private readonly emissions = new EmissionLog();
 
   constructor(
     db: Firestore,
@@ -57,7 +56,7 @@ export class ChatFeed {
         added: (doc) => {
           const message = toRealtimeMessage(chatId, doc);
           if (!message) return;
-          this.remember(message.id);
+          this.emissions.record(message.id);
           events.messageNew(message);
         },
         modified: (doc) => this.changed(doc, events),
@@ -105,32 +104,17 @@ export class ChatFeed {
     return this.messages.cursor;
   }
 
-  /** A mark in the feed's emission order: see `emittedBefore`. */
+  /** A mark in the feed's emission order, taken just before a socket joins the room. */
   get position(): number {
-    return this.sequence;
+    return this.emissions.position;
   }
 
-  /**
-   * Whether a message read from Firestore reached the room before `position`: true (emitted then), false
-   * (emitted since, or still to come), or undefined when it is older than the feed itself.
-   */
-  emittedBefore(messageId: string, createdAt: string, position: number): boolean {
-    const seq = this.sent.get(messageId);
-    if (seq !== undefined) return seq <= position;
-    const cursor = this.messages.cursor;
-    // Not emitted by this feed: older than the feed, unless it is newer than the newest one emitted.
-    if (!cursor) return false;
-    if (cursor.id === messageId) return true; // the newest message when the feed opened
-    return Date.parse(createdAt) < cursor.createdAt.toMillis();
-  }
-
-  private remember(messageId: string): void {
-    this.sequence += 1;
-    this.sent.set(messageId, this.sequence);
-    if (this.sent.size > 2000) {
-      const oldest = this.sent.keys().next().value;
-      if (oldest !== undefined) this.sent.delete(oldest);
-    }
+  /** Whether a message read from Firestore (by its exact cursor) reached the room at or before `position`. */
+  emittedBefore(message: RealtimeMessage, position: number): boolean {
+    const at = decodeCursor(message.cursor);
+    if (!at) return false;
+    const cursor = { createdAt: new Timestamp(at.seconds, at.nanos), id: at.id };
+    return this.emissions.emittedBefore(cursor, position, this.messages.cursor);
   }
 
   /** Whether `uid` is a member as of the last chat snapshot (undefined before the first). */

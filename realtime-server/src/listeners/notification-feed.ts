@@ -2,12 +2,14 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { RealtimeNotification } from '@chat/core';
 import { toRealtimeNotification } from '../domain/documents';
 import type { Logs } from '../logs';
-import { CollectionTail } from './collection-tail';
+import { CollectionTail, type TailCursor } from './collection-tail';
+import { EmissionLog } from './emission-log';
 
-/** The Firestore side of one user's notification room on this instance: a tail of their inbox. */
+/** The Firestore side of one user's inbox room on this instance: a tail of their notifications. */
 export class NotificationFeed {
   readonly ready: Promise<void>;
   private readonly inbox: CollectionTail;
+  private readonly emissions = new EmissionLog();
 
   constructor(
     db: Firestore,
@@ -21,7 +23,9 @@ export class NotificationFeed {
       {
         added: (doc) => {
           const notification = toRealtimeNotification(doc);
-          if (notification) deliver(uid, notification);
+          if (!notification) return;
+          this.emissions.record(notification.id);
+          deliver(uid, notification);
         },
         // A notification marked read changes; clients learn that through the REST API.
         modified: () => undefined,
@@ -31,6 +35,16 @@ export class NotificationFeed {
       options,
     );
     this.ready = this.inbox.ready;
+  }
+
+  /** A mark in the feed's emission order, taken just before a socket joins the inbox room. */
+  get position(): number {
+    return this.emissions.position;
+  }
+
+  /** Whether a notification at `at` reached the inbox room at or before `position`. */
+  emittedBefore(at: TailCursor, position: number): boolean {
+    return this.emissions.emittedBefore(at, position, this.inbox.cursor);
   }
 
   close(): void {

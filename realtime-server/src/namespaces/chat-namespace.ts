@@ -193,7 +193,7 @@ export class ChatRooms {
     } else {
       fetched = await domain.recentMessages(auth, chatId, limit);
     }
-    const messages = fetched.filter((m) => feed.emittedBefore(m.id, m.createdAt, position));
+    const messages = fetched.filter((m) => feed.emittedBefore(m, position));
 
     const others = await nsp.in(chatRoom(chatId)).fetchSockets();
     const online = [...new Set(others.map((s) => s.data.session.auth.uid))];

@@ -1,13 +1,20 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { AuthRefreshPayload, type NotificationClientEvents, type RealtimeNotification } from '@chat/core';
+import {
+  AppError,
+  AuthRefreshPayload,
+  NotificationsSubscribePayload,
+  type NotificationClientEvents,
+  type NotificationsSubscribed,
+  type RealtimeNotification,
+} from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
 import type { RelayConfig } from '../config';
+import { notificationsAfter } from '../domain/notification-inbox';
 import { NotificationFeed } from '../listeners/notification-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
 import { bindEvents } from '../sockets/event-handlers';
 import {
-  userRoom,
   type NotificationNamespace,
   type NotificationSocket,
   type RelaySocket,
@@ -21,22 +28,26 @@ export interface NotificationNamespaceDeps {
   config: RelayConfig;
 }
 
+/** The room a user's sockets join with `notifications:subscribe`. */
+export const inboxRoom = (uid: string) => `inbox:${uid}`;
+
 /**
- * `/notifications`: one room per user, joined on connect, fed by one tail of the user's inbox per instance
- * (however many tabs the user has open here). `notification:new` is emitted with `local`, since every
- * instance with a socket of the user has its own tail.
+ * `/notifications`: one inbox room per user, fed by one tail of the user's inbox per instance (however many
+ * tabs the user has open here). A socket joins it with `notifications:subscribe`, optionally with the id
+ * of the newest notification it holds, and gets exactly what it missed in the ack. `notification:new` is
+ * emitted with `local`, since every instance with a socket of the user has its own tail.
  */
 export class NotificationRooms {
   private readonly feeds: RefCounted<NotificationFeed>;
 
   constructor(private readonly deps: NotificationNamespaceDeps) {
     const deliver = (uid: string, notification: RealtimeNotification) =>
-      deps.nsp.local.to(userRoom(uid)).emit('notification:new', notification);
+      deps.nsp.local.to(inboxRoom(uid)).emit('notification:new', notification);
     this.feeds = new RefCounted(
       (uid) =>
         new NotificationFeed(deps.db, uid, deliver, deps.logs, { checkMs: deps.config.listenerCheckMs }),
     );
-    deps.nsp.on('connection', (socket) => void this.connected(socket));
+    deps.nsp.on('connection', (socket) => this.connected(socket));
   }
 
   get activeFeeds(): number {
@@ -47,15 +58,21 @@ export class NotificationRooms {
     this.feeds.closeAll();
   }
 
-  private async connected(socket: NotificationSocket): Promise<void> {
+  private connected(socket: NotificationSocket): void {
     const { logs, sessions, config } = this.deps;
     const uid = socket.data.session.auth.uid;
     sessions.track(socket as unknown as RelaySocket);
     logs.connected('/notifications', uid, socket.id);
+    // Opened at connect, so it is usually ready by the time the client subscribes.
+    const feed = this.feeds.acquire(uid);
     bindEvents<NotificationClientEvents>(
       socket,
       uid,
       {
+        'notifications:subscribe': {
+          schema: NotificationsSubscribePayload,
+          run: (payload) => this.subscribe(socket, feed, payload),
+        },
         'auth:refresh': {
           schema: AuthRefreshPayload,
           run: ({ token }) => sessions.refresh(socket as unknown as RelaySocket, token),
@@ -64,11 +81,32 @@ export class NotificationRooms {
       logs,
       config.eventsPerSecond,
     );
-    const feed = this.feeds.acquire(uid);
     socket.on('disconnect', (reason) => {
       logs.disconnected('/notifications', uid, socket.id, reason);
       this.feeds.release(uid);
     });
+  }
+
+  /** Same contract as `chat:join`: join at a known point of the feed, ack exactly what came before it. */
+  private async subscribe(
+    socket: NotificationSocket,
+    feed: NotificationFeed,
+    payload: NotificationsSubscribePayload,
+  ): Promise<NotificationsSubscribed> {
+    const uid = socket.data.session.auth.uid;
     await feed.ready;
+    if (socket.disconnected) throw AppError.unauthenticated('The socket closed.');
+    const position = feed.position;
+    await socket.join(inboxRoom(uid));
+    if (!payload.after) return { notifications: [], hasMore: false };
+    const limit = payload.limit ?? this.deps.config.historyLimit;
+    const entries = await notificationsAfter(this.deps.db, uid, payload.after, limit + 1);
+    return {
+      notifications: entries
+        .slice(0, limit)
+        .filter((entry) => feed.emittedBefore(entry.at, position))
+        .map((entry) => entry.notification),
+      hasMore: entries.length > limit,
+    };
   }
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ErrorEnvelope } from '../errors';
-import { ChatId, MessageId } from '../schemas/common';
+import { ChatId, MessageId, NotificationId } from '../schemas/common';
 import type { ChatType } from '../schemas/chat';
 import { IdempotencyKey, SendMessageBody, type Message } from '../schemas/message';
 import type { Notification } from '../schemas/notification';
@@ -51,6 +51,16 @@ export type TypingPayload = z.infer<typeof TypingPayload>;
 
 export const MessageReadPayload = MarkReadBody.extend({ chatId: ChatId });
 export type MessageReadPayload = z.infer<typeof MessageReadPayload>;
+
+/**
+ * Start receiving `notification:new`. With `after` (the id of the newest notification the client holds), the
+ * ack carries exactly the notifications created after it; every later one arrives live, none twice.
+ */
+export const NotificationsSubscribePayload = z.strictObject({
+  after: NotificationId.nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type NotificationsSubscribePayload = z.infer<typeof NotificationsSubscribePayload>;
 
 /** A fresh Firebase ID token for the same user, sent before the current one expires. */
 export const AuthRefreshPayload = z.strictObject({ token: z.string().min(1).max(8192) });
@@ -136,8 +146,20 @@ export interface ChatServerEvents extends SessionServerEvents {
   presence: (event: { chatId: string; uid: string; online: boolean }) => void;
 }
 
+export interface NotificationsSubscribed {
+  /** Oldest first: the notifications created after `after` (none without it). */
+  notifications: RealtimeNotification[];
+  /** True when more than `limit` were missed: page the rest through `GET /notifications`. */
+  hasMore: boolean;
+}
+
 /** `/notifications`: client → server. */
-export type NotificationClientEvents = SessionClientEvents;
+export interface NotificationClientEvents extends SessionClientEvents {
+  'notifications:subscribe': (
+    payload: NotificationsSubscribePayload,
+    ack: AckCallback<NotificationsSubscribed>,
+  ) => void;
+}
 
 /** `/notifications`: server → client. */
 export interface NotificationServerEvents extends SessionServerEvents {
