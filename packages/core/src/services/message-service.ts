@@ -5,13 +5,15 @@ import type { ChatRepository } from '../repositories/chat-repository';
 import { messageCursor, toMessage, type MessageRepository } from '../repositories/message-repository';
 import { parseMessage } from '../repositories/message-repository';
 import { encodeCursor } from '../schemas/common';
-import type {
+import {
   EditMessageBody,
-  ListMessagesQuery,
-  Message,
-  MessagePage,
   SendMessageBody,
+  SendMessageHeaders,
+  type ListMessagesQuery,
+  type Message,
+  type MessagePage,
 } from '../schemas/message';
+import { parseInput } from '../validation';
 import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
 
 export interface SendOptions {
@@ -46,11 +48,18 @@ export class MessageService {
   async send(
     auth: AuthContext,
     chatId: string,
-    body: SendMessageBody,
+    input: SendMessageBody,
     options: SendOptions = {},
   ): Promise<SentMessage> {
+    // Parsed here as well as at the edge, so every adapter (REST, the relay's sockets) gets the same rules.
+    const body = parseInput(SendMessageBody, input);
+    const idempotencyKey =
+      options.idempotencyKey === undefined
+        ? undefined
+        : parseInput(SendMessageHeaders, { 'Idempotency-Key': options.idempotencyKey }, 'headers')[
+            'Idempotency-Key'
+          ];
     await this.access.member(auth, chatId);
-    const { idempotencyKey } = options;
     if (idempotencyKey && body.clientMessageId && idempotencyKey !== body.clientMessageId) {
       throw AppError.invalidArgument(
         'Invalid body.clientMessageId: it differs from the Idempotency-Key header.',
