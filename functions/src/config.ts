@@ -1,4 +1,4 @@
-import { defineList, defineString } from 'firebase-functions/params';
+import { defineInt, defineList, defineString } from 'firebase-functions/params';
 import { z } from 'zod';
 
 /**
@@ -16,16 +16,44 @@ export const CORS_ORIGINS = defineList('CORS_ORIGINS', {
   default: [],
 });
 
+/**
+ * Rate limits, counted per fixed window in Firestore so every instance shares them (http/rate-limit.ts).
+ * A limit of 0 turns that limiter off. These defaults are what a deployment gets; `parseConfig` without
+ * the keys (the tests that are not about limits) turns every limiter off.
+ */
+export const RATE_LIMIT_WINDOW_SECONDS = defineInt('RATE_LIMIT_WINDOW_SECONDS', {
+  description: 'Length of one rate-limit window, in seconds (1..3600).',
+  default: 60,
+});
+export const RATE_LIMIT_PER_IP = defineInt('RATE_LIMIT_PER_IP', {
+  description: 'Requests per window from one client IP, counted before authentication (0: no limit).',
+  default: 600,
+});
+export const RATE_LIMIT_PER_USER = defineInt('RATE_LIMIT_PER_USER', {
+  description: 'Requests per window from one signed-in user (0: no limit).',
+  default: 300,
+});
+export const RATE_LIMIT_SENDS_PER_USER = defineInt('RATE_LIMIT_SENDS_PER_USER', {
+  description: 'Messages one user may send per window, on top of the per-user limit (0: no limit).',
+  default: 60,
+});
+
 export const REGION = 'us-central1';
 
 const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
   message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',
 });
 
+const Limit = z.number().int().min(0).max(1_000_000).default(0);
+
 export const AppConfigSchema = z
   .object({
     APP_ENV: z.enum(['local', 'test', 'production']),
     CORS_ORIGINS: z.array(Origin),
+    RATE_LIMIT_WINDOW_SECONDS: z.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_PER_IP: Limit,
+    RATE_LIMIT_PER_USER: Limit,
+    RATE_LIMIT_SENDS_PER_USER: Limit,
   })
   .superRefine((config, ctx) => {
     if (config.APP_ENV === 'production' && config.CORS_ORIGINS.length === 0) {
@@ -42,6 +70,15 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Largest JSON body accepted. */
   bodyLimitBytes: number;
+  rateLimits: RateLimitConfig;
+}
+
+/** Requests allowed per window; 0 turns a limiter off. */
+export interface RateLimitConfig {
+  windowSeconds: number;
+  perIp: number;
+  perUser: number;
+  sendsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -57,10 +94,28 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
     );
     throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
   }
-  return { env: result.data.APP_ENV, corsOrigins: result.data.CORS_ORIGINS, bodyLimitBytes: 64 * 1024 };
+  const data = result.data;
+  return {
+    env: data.APP_ENV,
+    corsOrigins: data.CORS_ORIGINS,
+    bodyLimitBytes: 64 * 1024,
+    rateLimits: {
+      windowSeconds: data.RATE_LIMIT_WINDOW_SECONDS,
+      perIp: data.RATE_LIMIT_PER_IP,
+      perUser: data.RATE_LIMIT_PER_USER,
+      sendsPerUser: data.RATE_LIMIT_SENDS_PER_USER,
+    },
+  };
 }
 
 /** Read the params (only valid at run time, not at deploy time). */
 export function loadConfig(): AppConfig {
-  return parseConfig({ APP_ENV: APP_ENV.value(), CORS_ORIGINS: CORS_ORIGINS.value() });
+  return parseConfig({
+    APP_ENV: APP_ENV.value(),
+    CORS_ORIGINS: CORS_ORIGINS.value(),
+    RATE_LIMIT_WINDOW_SECONDS: RATE_LIMIT_WINDOW_SECONDS.value(),
+    RATE_LIMIT_PER_IP: RATE_LIMIT_PER_IP.value(),
+    RATE_LIMIT_PER_USER: RATE_LIMIT_PER_USER.value(),
+    RATE_LIMIT_SENDS_PER_USER: RATE_LIMIT_SENDS_PER_USER.value(),
+  });
 }

@@ -27,6 +27,14 @@ export function createLogs(sink: LogSink) {
     triggerDone(trigger: string, eventId: string, details: Record<string, unknown>) {
       sink({ severity: 'INFO', message: `${trigger} done`, trigger, eventId, ...details });
     },
+    /** The rate-limit store failed; the request was let through unlimited. */
+    rateLimitStoreFailed(limiter: string, error: unknown) {
+      sink({
+        severity: 'ERROR',
+        message: `Rate limit "${limiter}" not applied: ${error instanceof Error ? error.message : String(error)}`,
+        limiter,
+      });
+    },
     /** A client error (4xx): expected, so no stack. */
     requestRejected(ctx: RequestLogContext, error: AppError) {
       sink({

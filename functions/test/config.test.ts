@@ -6,7 +6,27 @@ describe('parseConfig', () => {
       env: 'production',
       corsOrigins: ['https://chat.example.com'],
       bodyLimitBytes: 65536,
+      rateLimits: { windowSeconds: 60, perIp: 0, perUser: 0, sendsPerUser: 0 },
     });
+  });
+
+  it('when rate limits are given, then they are typed; when one is negative, then start-up fails naming it', () => {
+    const base = { APP_ENV: 'local', CORS_ORIGINS: [] };
+    expect(
+      parseConfig({
+        ...base,
+        RATE_LIMIT_WINDOW_SECONDS: 30,
+        RATE_LIMIT_PER_IP: 600,
+        RATE_LIMIT_PER_USER: 300,
+        RATE_LIMIT_SENDS_PER_USER: 60,
+      }).rateLimits,
+    ).toEqual({ windowSeconds: 30, perIp: 600, perUser: 300, sendsPerUser: 60 });
+    expect(() => parseConfig({ ...base, RATE_LIMIT_SENDS_PER_USER: -1 })).toThrow(
+      /RATE_LIMIT_SENDS_PER_USER: /,
+    );
+    expect(() => parseConfig({ ...base, RATE_LIMIT_WINDOW_SECONDS: 0 })).toThrow(
+      /RATE_LIMIT_WINDOW_SECONDS: /,
+    );
   });
 
   it('when APP_ENV is unknown, then start-up fails naming APP_ENV', () => {

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
+import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+
+/** Where the counters live. A TTL policy on `expireAt` (firestore.indexes.json) deletes old windows. */
+export const RATE_LIMIT_COLLECTION = 'rateLimits';
+
+/**
+ * An express-rate-limit store that keeps fixed-window counters in Firestore, so every instance of the
+ * function counts against the same numbers.
+ *
+ * Why Firestore: the API already depends on it, it needs no VPC connector (Memorystore/Redis would, and
+ * would add a service to run and pay for), it works the same in the emulators, and a counter is one
+ * document per key and window. Each hit is a `set(merge)` with `FieldValue.increment(1)` (no transaction,
+ * so a burst on one key does not contend and retry) followed by a read. The read can see a few hits that
+ * arrived after ours, so a burst is counted high, never low: the limit is never exceeded.
+ *
+ * The document id is `{prefix}{hash(key)}_{windowStart}`: deterministic, so every instance finds the same
+ * counter, and the raw key (an IP address or a uid) is not stored. Each key's windows are shifted by a
+ * hash-derived offset, so not every client's window resets in the same second.
+ */
+export class FirestoreRateLimitStore implements Store {
+  /** The counts are shared, not local to this process. */
+  readonly localKeys = false;
+  private windowMs = 60_000;
+
+  constructor(
+    private readonly db: Firestore,
+    /** Tells the limiters apart (`ip:`, `user:`, `send:`); each limiter needs its own store. */
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async get(key: string): Promise<ClientRateLimitInfo | undefined> {
+    const { ref, resetTime } = this.window(key);
+    const hits = (await ref.get()).get('hits');
+    return typeof hits === 'number' ? { totalHits: hits, resetTime } : undefined;
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const { ref, resetTime } = this.window(key);
+    await ref.set(
+      {
+        limiter: this.prefix,
+        hits: FieldValue.increment(1),
+        expireAt: Timestamp.fromMillis(resetTime.getTime() + this.windowMs),
+      },
+      { merge: true },
+    );
+    const hits = (await ref.get()).get('hits');
+    // Our own increment is in what we read; anything else would be a store bug, counted as one hit.
+    return { totalHits: typeof hits === 'number' && hits >= 1 ? hits : 1, resetTime };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.window(key).ref.set({ hits: FieldValue.increment(-1) }, { merge: true });
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.window(key).ref.delete();
+  }
+
+  private window(key: string, now = Date.now()): { ref: DocumentReference; resetTime: Date } {
+    const digest = createHash('sha256').update(`${this.prefix}${key}`).digest();
+    const offset = digest.readUInt32BE(0) % this.windowMs;
+    const start = Math.floor((now - offset) / this.windowMs) * this.windowMs + offset;
+    const id = `${this.prefix.replace(/[^A-Za-z0-9_-]/g, '')}_${digest.toString('base64url').slice(0, 32)}_${start}`;
+    return {
+      ref: this.db.collection(RATE_LIMIT_COLLECTION).doc(id),
+      resetTime: new Date(start + this.windowMs),
+    };
+  }
+}
