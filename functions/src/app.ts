@@ -1,4 +1,6 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError, createServices, type LogSink } from '@chat/core';
@@ -7,6 +9,9 @@ import { createLogs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
+import { authenticatedAndLimited, createRateLimits, type RateLimits } from './http/rate-limit';
+import { buildOpenApiDocument } from './openapi';
+import { docsRoutes } from './routes/docs';
 import { pingRoutes } from './routes/ping';
 import { userRoutes } from './routes/users';
 import { chatRoutes } from './routes/chats';
@@ -30,24 +35,43 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   const logs = createLogs(deps.log);
-  // Cloud Functions sits behind exactly one Google front end; trusting one hop makes req.ip the client's.
+  // Cloud Functions 2nd gen is a Cloud Run service: Google's front end appends the client's address to
+  // X-Forwarded-For and is the one hop in front of us, so trusting one hop makes req.ip the client's (and
+  // not whatever a client wrote into the header). Behind another proxy (a load balancer, Hosting) add its hops.
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  defineRequestMiddleware(app, deps);
-  defineRoutes(app, deps);
+  const limits = createRateLimits(deps.db, deps.config.rateLimits, logs);
+  defineRequestMiddleware(app, deps, limits);
+  defineRoutes(app, deps, limits);
   defineErrorHandlingMiddleware(app, logs);
   return app;
 }
 
-function defineRequestMiddleware(app: Express, deps: AppDependencies): void {
+/**
+ * Before any route: request id, security headers, CORS (the same origins as `onRequest`'s `cors` option,
+ * so the app answers alike in tests and deployed), the per-IP rate limit (before auth and body parsing,
+ * so a flood costs little), then the JSON body.
+ */
+function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: RateLimits): void {
   app.use(requestContext(deps.projectId));
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(
+    cors({
+      origin: deps.config.corsOrigins,
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'Location'],
+      maxAge: 3600,
+    }),
+  );
+  app.use(limits.perIp);
   app.use(parseJsonBody(deps.config.bodyLimitBytes));
 }
 
-function defineRoutes(app: Express, deps: AppDependencies): void {
+function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
   const services = createServices(deps.db);
   app.use(pingRoutes(deps.db, deps.config));
-  const authenticated = requireAuth(deps.auth);
+  app.use(docsRoutes(buildOpenApiDocument()));
+  // Every authenticated route is also limited per user (and message sends per sender).
+  const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
   app.use(userRoutes(services, authenticated));
   app.use(chatRoutes(services, authenticated));
   app.use(memberRoutes(services, authenticated));
