@@ -127,6 +127,21 @@ describe('messageCreated', () => {
     expect((await unreadCounts(chatId))[reader!]).toBe(4);
   });
 
+  it('when a member left and came back, then marking an old message read counts only the new membership', async () => {
+    const [sender, reader] = await people(2);
+    const chatId = await group(sender!, [reader!]);
+    const m0 = await say(sender!, chatId, 'm0');
+    const m1 = await say(sender!, chatId, 'm1');
+    for (const id of [m0, m1]) await deliverMessage(chatId, id);
+    await services.members.remove(as(sender!), chatId, reader!);
+    await services.members.add(as(sender!), chatId, { uid: reader!, role: 'member' });
+    await deliverMessage(chatId, await say(sender!, chatId, 'm2'));
+    expect((await unreadCounts(chatId))[reader!]).toBe(1);
+
+    const member = await services.readState.markRead(as(reader!), chatId, { messageId: m0 });
+    expect(member.unreadCount).toBe(1);
+  });
+
   it('when a member is muted, then they count the message but get no notification', async () => {
     const [sender, muted, loud] = await people(3);
     const chatId = await group(sender!, [muted!, loud!]);

@@ -40,10 +40,13 @@ export class ReadStateService {
       ) {
         return;
       }
+      // Only messages since this membership began were ever counted (a member may have left and come back).
+      const joined = { time: member.joinedAt, id: '' };
+      const from = comparePositions(position, joined) >= 0 ? position : joined;
       const unreadCount = await this.fanOut.countedAfter(tx.tx, chatId, auth.uid, {
-        seconds: message.createdAt.seconds,
-        nanos: message.createdAt.nanoseconds,
-        id: message.id,
+        seconds: from.time.seconds,
+        nanos: from.time.nanoseconds,
+        id: from.id,
       });
       tx.tx.update(this.chats.memberRef(chatId, auth.uid), {
         lastReadMessageId: message.id,
