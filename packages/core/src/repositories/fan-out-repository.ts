@@ -1,14 +1,8 @@
-import { FieldValue, type Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import { parseChat, parseMember, type ChatRepository, type MemberRecord } from './chat-repository';
-import { comparePositions, compareTimes, timestampOf } from './firestore-time';
+import { comparePositions, compareTimes, timestampOf, type Position } from './firestore-time';
 import { parseMessage, type MessageRecord, type MessageRepository } from './message-repository';
 import type { PageCursor } from '../schemas/common';
-
-/** A read position or message position: (createdAt, id). */
-export interface Position {
-  time: Timestamp;
-  id: string;
-}
 
 /**
  * The trigger side of messages: moving the chat's last message forward and counting unread messages per

@@ -27,11 +27,14 @@ export function compareTimes(a: Timestamp, b: Timestamp): number {
   return a.seconds !== b.seconds ? a.seconds - b.seconds : a.nanoseconds - b.nanoseconds;
 }
 
+/** A place in a (time, id) order: a message's (createdAt, id), a read position. */
+export interface Position {
+  time: Timestamp;
+  id: string;
+}
+
 /** Orders two (time, id) positions: negative when `a` comes first. */
-export function comparePositions(
-  a: { time: Timestamp; id: string },
-  b: { time: Timestamp; id: string },
-): number {
+export function comparePositions(a: Position, b: Position): number {
   const byTime = compareTimes(a.time, b.time);
   if (byTime !== 0) return byTime;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
