@@ -1,6 +1,7 @@
 import type { ChatJoined, Message } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
-import { RelayClient } from '../src/client';
+import { FieldValue } from 'firebase-admin/firestore';
+import { RelayClient, RelayNotifications } from '../src/client';
 import { Harness, collect, eventually, ok, sleep } from './support';
 
 describe('Missed-message recovery', () => {
@@ -75,5 +76,41 @@ describe('Missed-message recovery', () => {
     await sleep(300);
     expect(seen).toEqual(expected);
     expect(second.relay.stats().chatFeeds).toBe(1);
+  });
+
+  it('when the relay restarts, then the notifications client gets the missed notifications once, in order', async () => {
+    const notify = (id: string) =>
+      h.db.collection('users').doc(alice.uid).collection('notifications').doc(id).create({
+        type: 'test',
+        title: id,
+        body: '',
+        subject: null,
+        createdAt: FieldValue.serverTimestamp(),
+        readAt: null,
+      });
+    const first = await h.startRelay();
+    const port = first.relay.port;
+    const client = new RelayNotifications({
+      url: first.relay.url,
+      getToken: async () => alice.idToken,
+      socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
+    });
+    h.defer(() => client.close());
+    const seen: string[] = [];
+    client.onNotification((n) => seen.push(n.id));
+    await client.whenSubscribed();
+    await notify('n1');
+    await eventually(() => expect(seen).toEqual(['n1']));
+
+    await first.close();
+    await notify('n2');
+    await notify('n3');
+    const resubscribed = client.whenSubscribed();
+    await h.startRelay({ PORT: String(port) });
+    await resubscribed;
+    await notify('n4');
+    await eventually(() => expect(seen).toEqual(['n1', 'n2', 'n3', 'n4']));
+    await sleep(300);
+    expect(seen).toEqual(['n1', 'n2', 'n3', 'n4']);
   });
 });
