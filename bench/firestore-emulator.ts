@@ -449,6 +449,9 @@ async function main(): Promise<void> {
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const afterFanout = await emulator.memory();
     fanout.close();
+    // Give the cancellations a moment to reach the emulator; what is still held then was not released.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const afterClose = await emulator.memory();
 
     // LISTENERS chats, one listener each.
     log(`fan-out: ${PARAMS.listeners} listeners on ${PARAMS.listeners} chats`);
@@ -461,6 +464,7 @@ async function main(): Promise<void> {
       roomLatencies.push(...latencies);
     }
     rooms.close();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
 
     const [emulatorEnd, baselineEnd] = await Promise.all([emulator.memory(), baseline.memory()]);
     clearInterval(sampleClient);
@@ -608,7 +612,7 @@ async function main(): Promise<void> {
         ratio(emulatorEnd.peak.heapUsed, baselineEnd.peak.heapUsed),
       ],
       [
-        'heap after GC, end of run',
+        'heap after GC, end (listeners closed)',
         mib(emulatorEnd.settled.heapUsed),
         mib(baselineEnd.settled.heapUsed),
         ratio(emulatorEnd.settled.heapUsed, baselineEnd.settled.heapUsed),
@@ -621,6 +625,12 @@ async function main(): Promise<void> {
           perListener(beforeListeners, afterListeners, 'heapUsed'),
           perListener(base.beforeListeners, base.afterListeners, 'heapUsed'),
         ),
+      ],
+      [
+        'heap per listener, still held 1 s after closing',
+        kib(perListener(beforeListeners, afterClose, 'heapUsed')),
+        '-',
+        '',
       ],
       [
         'RSS per open listener',
