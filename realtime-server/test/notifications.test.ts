@@ -100,4 +100,19 @@ describe('The /notifications namespace', () => {
       error: { code: 'not-found' },
     });
   });
+
+  it('when the message fan-out (what the messageCreated trigger runs) notifies a member, then their socket gets it', async () => {
+    const [alice, bob] = await Promise.all([h.newUser(), h.newUser()]);
+    const chatId = await h.groupChat(alice, [bob]);
+    const inbox = await h.notifications(running.relay, bob.idToken);
+    await ok(inbox, 'notifications:subscribe', {});
+    const notifications = collect<RealtimeNotification>(inbox, 'notification:new');
+    const sent = await h.send(alice, chatId, 'ping bob');
+    await h.services.fanOut.messageCreated(chatId, sent.id);
+    await eventually(() =>
+      expect(notifications).toContainEqual(
+        expect.objectContaining({ type: 'message', subject: `chats/${chatId}/messages/${sent.id}` }),
+      ),
+    );
+  });
 });
