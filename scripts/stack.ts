@@ -22,6 +22,10 @@ import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 import { startLocalRelay, type LocalRelay } from './lib/relay';
 
 const ROOT = path.resolve(__dirname, '..');
+
+// Everything stays on loopback. Google's auth library would otherwise probe the GCE metadata server
+// (a link-local address) from every process that uses firebase-admin; the children inherit this.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
 const PROJECT_ID = (
   JSON.parse(readFileSync(path.join(ROOT, '.firebaserc'), 'utf8')) as { projects: { default: string } }
 ).projects.default;
@@ -72,7 +76,8 @@ async function main(): Promise<number> {
     })());
 
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    // CI=true also stops firebase-tools fetching its message of the day from the internet.
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: process.env.CI ?? 'true' };
     const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
     let only = 'auth,functions';
     if (choice === 'node') {
