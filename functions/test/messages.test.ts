@@ -1,4 +1,4 @@
-import { idempotentMessageId } from '@chat/core';
+import { createServices, decodeCursor, idempotentMessageId } from '@chat/core';
 import { createHarness, type Harness } from './support';
 import { deliverMessageCreated, fieldPaths, newGroup, newPerson, send, type Person } from './chat-support';
 
@@ -327,5 +327,32 @@ describe('DELETE /chats/:chatId/messages/:messageId', () => {
     const admin = await newPerson(h, { admin: true });
     expect((await admin.api.delete(`/chats/${chatId}/messages/${sent.id}`)).status).toBe(204);
     expect((await h.db.doc(`chats/${chatId}/messages/${sent.id}`).get()).get('deletedAt')).not.toBeNull();
+  });
+});
+
+describe("MessageService.listAfterMessage (the relay's missed-message recovery)", () => {
+  it('when a client names the last message it holds, then it gets exactly the ones after it', async () => {
+    const { owner, member, stranger, chatId } = await trio();
+    const sent: string[] = [];
+    for (let i = 0; i < 5; i++) sent.push((await send(owner, chatId, `r${i}`)).id);
+    const messages = createServices(h.db).messages;
+    const auth = { uid: member.uid, email: null, admin: false };
+
+    const page = await messages.listAfterMessage(auth, chatId, sent[1]!, 2);
+    expect(page.messages.map((m) => m.id)).toEqual(sent.slice(2, 4));
+    expect(page.hasNewer).toBe(true);
+    const rest = await messages.list(auth, chatId, {
+      limit: 10,
+      after: decodeCursor(page.newerCursor ?? '') ?? undefined,
+    });
+    expect(rest.messages.map((m) => m.id)).toEqual(sent.slice(4));
+
+    await expect(messages.listAfterMessage(auth, chatId, 'missing', 2)).rejects.toMatchObject({
+      status: 404,
+    });
+    const outsider = { uid: stranger.uid, email: null, admin: false };
+    await expect(messages.listAfterMessage(outsider, chatId, sent[1]!, 2)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
