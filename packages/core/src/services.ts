@@ -30,7 +30,7 @@ export function createServices(db: Firestore): Services {
   const notificationRepository = new NotificationRepository(db);
   const chatRepository = new ChatRepository(db);
   const messageRepository = new MessageRepository(db);
-  const fanOutRepository = new FanOutRepository(chatRepository, messageRepository);
+  const fanOutRepository = new FanOutRepository(db, chatRepository, messageRepository);
   const access = new ChatAccess(chatRepository);
   return {
     users: new UserService(userRepository),

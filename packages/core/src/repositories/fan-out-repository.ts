@@ -1,5 +1,17 @@
-import { FieldValue, type Transaction } from 'firebase-admin/firestore';
-import { parseChat, parseMember, type ChatRepository, type MemberRecord } from './chat-repository';
+import {
+  FieldValue,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import {
+  parseChat,
+  parseMember,
+  type ChatRecord,
+  type ChatRepository,
+  type MemberRecord,
+} from './chat-repository';
 import { comparePositions, compareTimes, timestampOf, type Position } from './firestore-time';
 import { parseMessage, type MessageRecord, type MessageRepository } from './message-repository';
 import type { PageCursor } from '../schemas/common';
@@ -11,6 +23,7 @@ import type { PageCursor } from '../schemas/common';
  */
 export class FanOutRepository {
   constructor(
+    private readonly db: Firestore,
     private readonly chats: ChatRepository,
     private readonly messages: MessageRepository,
   ) {}
@@ -24,18 +37,16 @@ export class FanOutRepository {
    * (createdAt, id) order) is already there. Reads the message as it is now, so a message deleted before
    * its trigger ran shows as deleted. Returns the message, or null when the chat or message is gone.
    */
-  advanceLastMessage(chatId: string, messageId: string): Promise<MessageRecord | null> {
+  async advanceLastMessage(chatId: string, messageId: string): Promise<MessageRecord | null> {
+    // A plain read first: replays and late, older messages (the common redeliveries) need no transaction,
+    // which keeps them off the chat document, the busiest one of a chat.
+    const seen = await this.readChatAndMessage(chatId, messageId, (refs) => this.db.getAll(...refs));
+    if (!seen || !isNewer(seen.message, seen.chat)) return seen?.message ?? null;
     return this.chats.transaction(async ({ tx }) => {
-      const [chatSnap, messageSnap] = await tx.getAll(
-        this.chats.chatRef(chatId),
-        this.messages.ref(chatId, messageId),
-      );
-      if (!chatSnap?.exists || !messageSnap?.exists) return null;
-      const chat = parseChat(chatId, chatSnap.data());
-      const message = parseMessage(chatId, messageId, messageSnap.data());
-      const incoming = { time: message.createdAt, id: message.id };
-      const current = chat.lastMessage && { time: chat.lastMessage.createdAt, id: chat.lastMessage.id };
-      if (current && comparePositions(incoming, current) <= 0) return message;
+      const now = await this.readChatAndMessage(chatId, messageId, (refs) => tx.getAll(...refs));
+      if (!now) return null;
+      const { chat, message } = now;
+      if (!isNewer(message, chat)) return message;
       tx.update(this.chats.chatRef(chatId), {
         lastMessage: {
           id: message.id,
@@ -49,6 +60,22 @@ export class FanOutRepository {
       });
       return message;
     });
+  }
+
+  private async readChatAndMessage(
+    chatId: string,
+    messageId: string,
+    read: (refs: DocumentReference[]) => Promise<DocumentSnapshot[]>,
+  ): Promise<{ chat: ChatRecord; message: MessageRecord } | null> {
+    const [chatSnap, messageSnap] = await read([
+      this.chats.chatRef(chatId),
+      this.messages.ref(chatId, messageId),
+    ]);
+    if (!chatSnap?.exists || !messageSnap?.exists) return null;
+    return {
+      chat: parseChat(chatId, chatSnap.data()),
+      message: parseMessage(chatId, messageId, messageSnap.data()),
+    };
   }
 
   /**
@@ -94,6 +121,13 @@ export class FanOutRepository {
     const snapshot = await tx.get(query);
     return snapshot.data().count;
   }
+}
+
+/** Whether `message` comes after the chat's current last message. */
+function isNewer(message: MessageRecord, chat: ChatRecord): boolean {
+  if (!chat.lastMessage) return true;
+  const current = { time: chat.lastMessage.createdAt, id: chat.lastMessage.id };
+  return comparePositions({ time: message.createdAt, id: message.id }, current) > 0;
 }
 
 function shouldCount(member: MemberRecord, senderId: string, message: Position): boolean {
