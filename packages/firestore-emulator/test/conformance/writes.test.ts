@@ -140,14 +140,16 @@ describe('writes & preconditions', () => {
 
   it('one failing write fails the whole batch and none of its writes apply', async () => {
     await db.doc('rooms/exists').set({ n: 1 });
+    await db.doc('rooms/other').set({ n: 1 });
     const batch = db
       .batch()
       .set(db.doc('rooms/new'), { n: 1 })
-      .update(db.doc('rooms/exists'), { n: 2 })
+      .update(db.doc('rooms/other'), { n: 2 })
       .create(db.doc('rooms/exists'), { n: 3 });
     const err = await rejection(batch.commit());
     expect(err.code).toBe(Code.ALREADY_EXISTS);
     expect((await db.doc('rooms/new').get()).exists).toBe(false);
+    expect((await db.doc('rooms/other').get()).get('n')).toBe(1);
     expect((await db.doc('rooms/exists').get()).get('n')).toBe(1);
   });
 
