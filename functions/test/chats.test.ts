@@ -2,7 +2,7 @@ import { directChatId } from '@chat/core';
 import { createHarness, type Harness } from './support';
 import { deliverMessageCreated, fieldPaths, newGroup, newPerson, send } from './chat-support';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 let h: Harness;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { createHarness, type Harness } from './support';
 import { fieldPaths, newGroup, newPerson } from './chat-support';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 let h: Harness;
 beforeAll(() => {

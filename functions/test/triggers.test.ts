@@ -15,7 +15,7 @@ const firebase = initializeApp({ projectId: 'demo-chat-triggers' }, `triggers-${
 const db: Firestore = getFirestore(firebase);
 const services: Services = createServices(db);
 afterAll(() => deleteApp(firebase));
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const as = (uid: string): AuthContext => ({ uid, email: null, admin: false });
 
