@@ -3,6 +3,8 @@ import { createClient } from 'redis';
 import type { Logs } from './logs';
 import type { RelayServer } from './sockets/socket-types';
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** The Redis connections behind the adapter; `close()` ends both. */
 export interface RedisLink {
   close(): Promise<void>;
@@ -18,7 +20,23 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   const sub = pub.duplicate();
   pub.on('error', (error: unknown) => logs.redisError(error));
   sub.on('error', (error: unknown) => logs.redisError(error));
-  await Promise.all([pub.connect(), sub.connect()]);
+  // node-redis retries forever; at start-up an unreachable Redis must fail the boot, not hang it.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${CONNECT_TIMEOUT_MS} ms.`)),
+      CONNECT_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([Promise.all([pub.connect(), sub.connect()]), timeout]);
+  } catch (error) {
+    pub.destroy();
+    sub.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   // presence looks across instances with fetchSockets(); an instance that died must not stall a join long.
   io.adapter(createAdapter(pub, sub, { requestsTimeout: 2000 }));
   return {

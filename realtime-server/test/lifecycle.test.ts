@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ServerGoodbye } from '@chat/core';
 import { parseConfig } from '../src/config';
+import { freePort } from '../../scripts/lib/redis';
 import { Harness, next, type ChatClient } from './support';
 
 describe('Relay lifecycle', () => {
@@ -86,5 +87,12 @@ describe('Relay lifecycle', () => {
     expect(await goodbye).toMatchObject({ code: 'shutting-down', reconnect: true });
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('when REDIS_URL points at nothing, then the relay refuses to start instead of hanging', async () => {
+    const port = await freePort();
+    await expect(h.startRelay({ REDIS_URL: `redis://127.0.0.1:${port}` })).rejects.toThrow(
+      /Redis did not answer/,
+    );
   });
 });

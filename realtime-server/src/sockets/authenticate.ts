@@ -1,6 +1,6 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { ExtendedError, Socket } from 'socket.io';
-import { AppError, isAppError, toErrorEnvelope } from '@chat/core';
+import { AppError, HandshakeAuth, isAppError, toErrorEnvelope } from '@chat/core';
 import { verifySessionToken } from '../auth/verify-token';
 import type { Logs } from '../logs';
 import type { SocketData } from './socket-types';
@@ -14,9 +14,9 @@ import type { SocketData } from './socket-types';
 export function authenticate(auth: Auth, logs: Logs) {
   return async (socket: Socket, next: (err?: ExtendedError) => void): Promise<void> => {
     try {
-      const handshakeAuth = socket.handshake.auth as { token?: unknown } | undefined;
+      const handshake = HandshakeAuth.safeParse(socket.handshake.auth);
       const data = socket.data as Partial<SocketData>;
-      data.session = await verifySessionToken(auth, handshakeAuth?.token);
+      data.session = await verifySessionToken(auth, handshake.success ? handshake.data.token : undefined);
       next();
     } catch (error) {
       const appError = isAppError(error)

@@ -1,10 +1,11 @@
 import type { Namespace, Server, Socket } from 'socket.io';
-import type {
-  ChatClientEvents,
-  ChatServerEvents,
-  NotificationClientEvents,
-  NotificationServerEvents,
-  ServerGoodbye,
+import {
+  RealtimeNamespaces,
+  type ChatClientEvents,
+  type ChatServerEvents,
+  type NotificationClientEvents,
+  type NotificationServerEvents,
+  type ServerGoodbye,
 } from '@chat/core';
 import type { Session } from '../auth/verify-token';
 
@@ -55,8 +56,8 @@ export const chatRoom = (chatId: string) => `chat:${chatId}`;
 
 /** The namespaces are typed per their own event maps; Socket.IO's `of()` only knows the server's. */
 export function chatNamespace(io: RelayServer): ChatNamespace {
-  return io.of('/chat') as unknown as ChatNamespace;
+  return io.of(RealtimeNamespaces.chat) as unknown as ChatNamespace;
 }
 export function notificationNamespace(io: RelayServer): NotificationNamespace {
-  return io.of('/notifications') as unknown as NotificationNamespace;
+  return io.of(RealtimeNamespaces.notifications) as unknown as NotificationNamespace;
 }
