@@ -202,17 +202,23 @@ function compileFilter(f: FilterProto): Predicate {
         const v = fieldValue(doc, segments);
         return v !== undefined && !isNullValue(v) && !valuesEqual(v, operand);
       };
-    case 'IN':
+    // As the official emulator does: a null or NaN inside an in / not-in list matches nothing (only the
+    // unary == null / == NaN filters match those), and a null in a not-in list makes it match nothing.
+    case 'IN': {
+      const comparable = list.filter((x) => !isNullValue(x) && !isNaNValue(x));
       return (doc) => {
         const v = fieldValue(doc, segments);
-        return v !== undefined && list.some((x) => valuesEqual(v, x));
+        return v !== undefined && comparable.some((x) => valuesEqual(v, x));
       };
-    case 'NOT_IN':
+    }
+    case 'NOT_IN': {
       if (list.some(isNullValue)) return () => false;
+      const comparable = list.filter((x) => !isNaNValue(x));
       return (doc) => {
         const v = fieldValue(doc, segments);
-        return v !== undefined && !isNullValue(v) && !list.some((x) => valuesEqual(v, x));
+        return v !== undefined && !isNullValue(v) && !comparable.some((x) => valuesEqual(v, x));
       };
+    }
     case 'ARRAY_CONTAINS':
       return (doc) => {
         const v = fieldValue(doc, segments);
