@@ -1,51 +1,15 @@
-/**
- * A small typed client for web apps: `/chat` over socket.io-client with the relay's event maps, fresh
- * tokens on every (re)connect and before expiry, rejoining every chat after a reconnect with its cursor
- * (the relay answers with exactly the messages missed), and duplicates dropped by message id.
- *
- * Only type imports from `@chat/core`, so a browser bundle pulls in socket.io-client and nothing else.
- */
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
   ChatClientEvents,
   ChatJoined,
   ChatServerEvents,
-  NotificationClientEvents,
-  NotificationServerEvents,
-  NotificationsSubscribed,
   RealtimeMessage,
-  RealtimeNotification,
   ServerGoodbye,
 } from '@chat/core';
+import { RelayError, isAfter, randomKey, tokenExpiry, type RelayClientOptions } from './shared';
 
 export type ChatSocket = Socket<ChatServerEvents, ChatClientEvents>;
-export type NotificationSocket = Socket<NotificationServerEvents, NotificationClientEvents>;
-
-export interface RelayClientOptions {
-  /** The relay's base URL, e.g. https://relay-xyz.a.run.app */
-  url: string;
-  /** A Firebase ID token; `forceRefresh` after the relay said it expired (Firebase: `user.getIdToken(force)`). */
-  getToken(forceRefresh: boolean): Promise<string>;
-  /** Refresh the token this long before it expires. @default 60000 */
-  refreshBeforeMs?: number;
-  /** Ack timeout of every call. @default 10000 */
-  timeoutMs?: number;
-  /** Extra socket.io-client options (transports, reconnection delays…). */
-  socket?: Partial<ManagerOptions & SocketOptions>;
-}
-
-/** Raised by the client's calls when the relay answers `{ ok: false }`; `code` is the API's error code. */
-export class RelayError extends Error {
-  override name = 'RelayError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
 
 interface JoinedChat {
   /** Id of the newest message delivered, sent back as `after` on rejoin. */
@@ -190,100 +154,4 @@ export class RelayClient {
     if (!answer.ok) throw new RelayError(answer.error.code, answer.error.message, answer.error.status);
     return answer.data;
   }
-}
-
-/**
- * `/notifications` for a web app: subscribes on every (re)connect with the id of the newest notification it
- * holds, so the relay acks exactly what was missed; duplicates are dropped by id.
- */
-export class RelayNotifications {
-  readonly socket: NotificationSocket;
-  private newest: RealtimeNotification | null = null;
-  private readonly seen = new Set<string>();
-  private readonly listeners = new Set<(notification: RealtimeNotification) => void>();
-  private held: RealtimeNotification[] | null = null;
-  private subscribed: Array<() => void> = [];
-
-  constructor(private readonly options: RelayClientOptions) {
-    this.socket = io(`${options.url.replace(/\/$/, '')}/notifications`, {
-      transports: ['websocket'],
-      ...options.socket,
-      auth: (send) => {
-        options.getToken(false).then(
-          (token) => send({ token }),
-          () => send({}),
-        );
-      },
-    });
-    this.socket.on('notification:new', (notification) => this.deliver(notification));
-    this.socket.on('connect', () => void this.subscribe().catch(() => undefined));
-  }
-
-  /** Every notification once, from a subscribe ack or live. */
-  onNotification(listener: (notification: RealtimeNotification) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Resolves once the next subscription (on connect or reconnect) has been acknowledged. */
-  whenSubscribed(): Promise<void> {
-    return new Promise((resolve) => this.subscribed.push(resolve));
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-
-  private async subscribe(): Promise<void> {
-    this.held = [];
-    try {
-      const answer = (await this.socket
-        .timeout(this.options.timeoutMs ?? 10_000)
-        .emitWithAck(
-          'notifications:subscribe',
-          this.newest ? { after: this.newest.id } : {},
-        )) as unknown as Ack<NotificationsSubscribed>;
-      if (answer.ok) answer.data.notifications.forEach((notification) => this.deliver(notification, true));
-    } finally {
-      const held = this.held ?? [];
-      this.held = null;
-      held.forEach((notification) => this.deliver(notification));
-      this.subscribed.splice(0).forEach((resolve) => resolve());
-    }
-  }
-
-  private deliver(notification: RealtimeNotification, fromAck = false): void {
-    if (this.held && !fromAck) {
-      this.held.push(notification);
-      return;
-    }
-    if (this.seen.has(notification.id)) return;
-    this.seen.add(notification.id);
-    if (!this.newest || isAfter(notification, this.newest)) this.newest = notification;
-    this.listeners.forEach((listener) => listener(notification));
-  }
-}
-
-function isAfter(
-  message: { id: string; createdAt: string },
-  cursor: { id: string; createdAt: string },
-): boolean {
-  if (message.createdAt !== cursor.createdAt) return message.createdAt > cursor.createdAt;
-  return message.id > cursor.id;
-}
-
-/** The `exp` of a JWT, in ms; null when it cannot be read. */
-function tokenExpiry(token: string): number | null {
-  try {
-    const payload = JSON.parse(atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
-  } catch {
-    return null;
-  }
-}
-
-function randomKey(): string {
-  return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }

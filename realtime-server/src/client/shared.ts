@@ -1,0 +1,53 @@
+/** What both client classes share: options, the error type, ordering and token helpers. */
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+
+export interface RelayClientOptions {
+  /** The relay's base URL, e.g. https://relay-xyz.a.run.app */
+  url: string;
+  /** A Firebase ID token; `forceRefresh` after the relay said it expired (Firebase: `user.getIdToken(force)`). */
+  getToken(forceRefresh: boolean): Promise<string>;
+  /** Refresh the token this long before it expires. @default 60000 */
+  refreshBeforeMs?: number;
+  /** Ack timeout of every call. @default 10000 */
+  timeoutMs?: number;
+  /** Extra socket.io-client options (transports, reconnection delays…). */
+  socket?: Partial<ManagerOptions & SocketOptions>;
+}
+
+/** Raised by the client's calls when the relay answers `{ ok: false }`; `code` is the API's error code. */
+export class RelayError extends Error {
+  override name = 'RelayError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether `item` sorts after `cursor` in the relay's (createdAt, id) order. */
+export function isAfter(
+  item: { id: string; createdAt: string },
+  cursor: { id: string; createdAt: string },
+): boolean {
+  if (item.createdAt !== cursor.createdAt) return item.createdAt > cursor.createdAt;
+  return item.id > cursor.id;
+}
+
+/** The `exp` of a JWT, in ms; null when it cannot be read. */
+export function tokenExpiry(token: string): number | null {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
+      exp?: unknown;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh idempotency key for a send. */
+export function randomKey(): string {
+  return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
