@@ -20,7 +20,9 @@ const project = (displayName, rootDir, extra = {}) => ({
 module.exports = {
   projects: [
     project('core', '<rootDir>/packages/core'),
-    project('emulator', '<rootDir>/packages/firestore-emulator', { testPathIgnorePatterns: ['/conformance/'] }),
+    project('emulator', '<rootDir>/packages/firestore-emulator', {
+      testPathIgnorePatterns: ['/conformance/'],
+    }),
     project('conformance', '<rootDir>/packages/firestore-emulator', {
       testMatch: ['<rootDir>/test/conformance/**/*.test.ts'],
       // Starts our emulator when FIRESTORE_EMULATOR_HOST is unset; otherwise tests whatever it points to.
