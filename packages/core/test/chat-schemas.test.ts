@@ -1,5 +1,7 @@
 import {
+  AddMemberBody,
   bucketOf,
+  MarkReadBody,
   CreateChatBody,
   decodeCursor,
   directChatId,
@@ -53,6 +55,21 @@ describe('deterministic ids', () => {
     const buckets = new Set(Array.from({ length: 500 }, (_, i) => bucketOf(`user-${i}`)));
     expect(buckets.size).toBe(16);
     expect(bucketOf('user-1')).toBe(bucketOf('user-1'));
+  });
+});
+
+describe('ids', () => {
+  it.each(['__proto__', '__name__', '..', '.'])(
+    'when an id is one Firestore reserves (%s), then it is refused',
+    (id) => {
+      expect(() => parseInput(MarkReadBody, { messageId: id })).toThrow(AppError);
+      expect(() => parseInput(AddMemberBody, { uid: id })).toThrow(AppError);
+    },
+  );
+
+  it('when an id merely contains underscores, then it is accepted', () => {
+    expect(parseInput(MarkReadBody, { messageId: '__x' }).messageId).toBe('__x');
+    expect(parseInput(AddMemberBody, { uid: 'a__b__' }).uid).toBe('a__b__');
   });
 });
 

@@ -5,12 +5,20 @@ import { z } from 'zod';
  * and the opaque cursors every paginated list uses.
  */
 
+/** Whether Firestore accepts `id` as a document id: it reserves `.`, `..` and every `__…__`. */
+export function isUsableDocId(id: string): boolean {
+  return id !== '.' && id !== '..' && !/^__.*__$/.test(id);
+}
+
+export const RESERVED_ID_MESSAGE = 'Must not be an id Firestore reserves (".", "..", "__…__").';
+
 /** A Firestore document id we mint or accept: letters, digits, `_` and `-`, so it is safe in paths and URLs. */
 export const DocId = z
   .string()
   .min(1)
   .max(300)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Must contain only letters, digits, "_" and "-".');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Must contain only letters, digits, "_" and "-".')
+  .refine(isUsableDocId, RESERVED_ID_MESSAGE);
 
 export const ChatId = DocId.describe(
   'A chat id. Group chats get a random id; a direct chat between two users is `dm_` + sha256 of their sorted uids.',

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isUsableDocId, RESERVED_ID_MESSAGE } from './common';
 
 /** A user id as Firebase Auth issues it: 1–128 characters, no slashes (it is a Firestore document id). */
 export const Uid = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[^/]+$/, 'Must not contain "/".');
+  .regex(/^[^/]+$/, 'Must not contain "/".')
+  .refine(isUsableDocId, RESERVED_ID_MESSAGE);
 
 const DisplayName = z.string().trim().min(1).max(80);
 const PhotoUrl = z.url({ protocol: /^https?$/ }).max(2048);
