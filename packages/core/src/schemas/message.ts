@@ -7,8 +7,11 @@ import { Uid } from './user';
  * `{ senderId, text, createdAt (server timestamp), editedAt: Timestamp|null, deletedAt: Timestamp|null,
  *    replyToId: string|null, clientMessageId: string|null }`
  *
- * - Messages are ordered by (createdAt, __name__). createdAt is the commit time, so a reader that pages
- *   forward with `after` never misses a message committed later: its time is later than the read.
+ * - Messages are ordered by (createdAt, __name__). createdAt is a server timestamp: Firestore's request
+ *   time, to the millisecond, taken just before the commit. So a message committed after a page was read
+ *   almost always sorts after it; only one still in flight during that read, within those last
+ *   milliseconds, can land just before the cursor. Clients that must never miss one (the relay's recovery)
+ *   re-read from a little before their cursor and drop ids they hold.
  * - A deleted message is a tombstone: text "", deletedAt set. It keeps its place in the history.
  * - A send with an idempotency key (the `Idempotency-Key` header or `clientMessageId`) gets the id
  *   `k_` + hex sha256(chatId, senderId, key), written with create(): a retry finds the original.
