@@ -95,4 +95,14 @@ describe('Relay lifecycle', () => {
       /Redis did not answer/,
     );
   });
+
+  it('when a browser origin is listed in CORS_ORIGINS, then the handshake allows it, and no other', async () => {
+    const { relay } = await h.startRelay({ CORS_ORIGINS: 'https://chat.example.com' });
+    const handshake = (origin: string) =>
+      fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
+    const allowed = await handshake('https://chat.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://chat.example.com');
+    const other = await handshake('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
