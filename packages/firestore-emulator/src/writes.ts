@@ -173,7 +173,13 @@ function applyTransform(t: FieldTransform, current: Value | undefined, commitTim
     case 'setToServerValue': {
       if (t.setToServerValue !== 'REQUEST_TIME')
         throw invalidArgument('Unknown server value in field transform');
-      const value: Value = { timestampValue: toTimestamp(commitTime), valueType: 'timestampValue' };
+      // Firestore fills server timestamps with the request time at millisecond precision (write.proto),
+      // not the microsecond commit time: one value per commit, never after it.
+      const requestTime = {
+        seconds: commitTime.seconds,
+        nanos: commitTime.nanos - (commitTime.nanos % 1_000_000),
+      };
+      const value: Value = { timestampValue: toTimestamp(requestTime), valueType: 'timestampValue' };
       return { value, reported: value };
     }
     case 'increment': {

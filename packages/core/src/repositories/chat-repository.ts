@@ -1,7 +1,6 @@
 import {
   FieldPath,
   FieldValue,
-  Timestamp,
   type DocumentReference,
   type Firestore,
   type Transaction,
@@ -122,25 +121,18 @@ export class ChatRepository {
     for (const member of chat.members)
       batch.create(this.memberRef(chatId, member.uid), newMemberData(member));
     try {
-      const [result] = await batch.commit();
-      const time = result?.writeTime ?? Timestamp.now();
-      return {
-        id: chatId,
-        type: chat.type,
-        title: chat.title,
-        memberIds,
-        createdBy: chat.createdBy,
-        createdAt: time,
-        updatedAt: time,
-        lastActivityAt: time,
-        lastMessage: null,
-      };
+      await batch.commit();
     } catch (error) {
       if (isFirestoreError(error, FirestoreCode.alreadyExists)) {
         throw AppError.alreadyExists(`Chat ${chatId} already exists.`);
       }
       throw error;
     }
+    // Server timestamps are the request time, not the write time, and lastActivityAt orders the chat
+    // list: return exactly what is stored.
+    const stored = await this.get(chatId);
+    if (!stored) throw new Error(`Chat ${chatId} vanished right after its create.`);
+    return stored;
   }
 
   /** The caller's chats, most recent activity first, keyset-paginated on (lastActivityAt, id). */

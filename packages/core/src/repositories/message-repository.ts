@@ -68,24 +68,17 @@ export class MessageRepository {
     message: NewMessage,
   ): Promise<{ message: MessageRecord; created: boolean }> {
     try {
-      const result = await this.ref(chatId, messageId).create({
+      await this.ref(chatId, messageId).create({
         ...message,
         createdAt: FieldValue.serverTimestamp(),
         editedAt: null,
         deletedAt: null,
       });
-      // The server timestamp is the commit time, which is the write time: no read-back needed.
-      return {
-        message: {
-          id: messageId,
-          chatId,
-          ...message,
-          createdAt: result.writeTime,
-          editedAt: null,
-          deletedAt: null,
-        },
-        created: true,
-      };
+      // A server timestamp is the request time at millisecond precision, not the write time, and
+      // createdAt is half of every page cursor: return exactly what is stored.
+      const stored = await this.get(chatId, messageId);
+      if (!stored) throw new Error(`Message ${chatId}/${messageId} vanished right after its create.`);
+      return { message: stored, created: true };
     } catch (error) {
       if (!isFirestoreError(error, FirestoreCode.alreadyExists)) throw error;
       const existing = await this.get(chatId, messageId);

@@ -53,19 +53,21 @@ export class UserRepository {
   /** Creates the profile; a second create for the same uid is refused with `already-exists`. */
   async create(uid: string, user: NewUser): Promise<UserProfile> {
     try {
-      const result = await this.doc(uid).create({
+      await this.doc(uid).create({
         ...user,
         createdAt: FieldValue.serverTimestamp(),
         updatedAt: FieldValue.serverTimestamp(),
       });
-      // Both server timestamps equal the commit time, which is the write time: no read-back needed.
-      return toProfile(uid, { ...user, createdAt: result.writeTime, updatedAt: result.writeTime });
     } catch (error) {
       if (isFirestoreError(error, FirestoreCode.alreadyExists)) {
         throw AppError.alreadyExists(`A profile for user ${uid} already exists.`);
       }
       throw error;
     }
+    // Server timestamps are the request time, not the write time, so the stored values are read back.
+    const created = await this.get(uid);
+    if (!created) throw profileNotFound(uid);
+    return created;
   }
 
   /** Applies a partial change; `not-found` if the profile does not exist. */
