@@ -77,7 +77,13 @@ async function main(): Promise<number> {
 
   try {
     // CI=true also stops firebase-tools fetching its message of the day from the internet.
-    const env: NodeJS.ProcessEnv = { ...process.env, CI: process.env.CI ?? 'true' };
+    // FUNCTIONS_DISCOVERY_TIMEOUT: on a busy machine loading the functions codebase can take longer than
+    // firebase-tools' default 30 s.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CI: process.env.CI ?? 'true',
+      FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '180',
+    };
     const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
     let only = 'auth,functions';
     if (choice === 'node') {
