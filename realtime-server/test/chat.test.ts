@@ -247,4 +247,17 @@ describe('The /chat namespace', () => {
     expect(updates).toHaveLength(1);
     expect(deletions).toHaveLength(1);
   });
+
+  it("when a chat is renamed, then the room gets chat:updated, and a message's bookkeeping does not send one", async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const b = await h.chat(running.relay, bob.idToken);
+    await join(b, chatId);
+    const updates = collect<{ title: string | null }>(b, 'chat:updated');
+    const sent = await h.send(alice, chatId, 'moves lastActivityAt');
+    await h.services.fanOut.messageCreated(chatId, sent.id); // what the messageCreated trigger runs
+    await sleep(300);
+    expect(updates).toEqual([]);
+    await h.services.chats.rename(h.as(alice), chatId, { title: 'Renamed' });
+    await eventually(() => expect(updates.map((c) => c.title)).toEqual(['Renamed']));
+  });
 });

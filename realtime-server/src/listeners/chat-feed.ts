@@ -40,6 +40,8 @@ export class ChatFeed {
   /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
   private readonly versions = new Map<string, string>();
   private memberIds: Set<string> | undefined;
+  /** The chat's own state (not its activity), to tell a real change from a new message's bookkeeping. */
+  private signature = '';
   private readonly emissions = new EmissionLog();
 
   constructor(
@@ -87,9 +89,12 @@ export class ChatFeed {
           return;
         }
         const before = this.memberIds;
+        const previous = this.signature;
         this.memberIds = new Set(chat.memberIds);
+        this.signature = signatureOf(chat);
         if (initial || !before) return;
-        events.chatUpdated(chat);
+        // The message trigger moves lastActivityAt on every message; message:new already says so.
+        if (this.signature !== previous) events.chatUpdated(chat);
         for (const uid of chat.memberIds) if (!before.has(uid)) events.memberJoined(chatId, uid);
         for (const uid of before) if (!this.memberIds.has(uid)) events.memberLeft(chatId, uid);
       },
@@ -142,4 +147,8 @@ export class ChatFeed {
     if (message.deletedAt) events.messageDeleted(message);
     else events.messageUpdated(message);
   }
+}
+
+function signatureOf(chat: RealtimeChat): string {
+  return JSON.stringify([chat.type, chat.title, chat.memberIds, chat.updatedAt]);
 }
