@@ -58,7 +58,14 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
   app.use(
     cors({
       origin: deps.config.corsOrigins,
-      exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'Location'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'Retry-After',
+        'RateLimit',
+        'RateLimit-Policy',
+        'Location',
+        'Idempotent-Replayed',
+      ],
       maxAge: 3600,
     }),
   );

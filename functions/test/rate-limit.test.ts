@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { parseConfig, type AppConfig } from '../src/config';
@@ -169,5 +169,36 @@ describe('the message-send limit', () => {
     expect((await clientFor(h, alice.idToken).patch(`/chats/${chatId}`, { title: 'Renamed' })).status).toBe(
       200,
     );
+  });
+});
+
+describe('a failing store', () => {
+  it('when Firestore cannot be reached for counting, then requests go through unlimited and the failure is logged', async () => {
+    // An outage has no fast local stand-in (a dead address is retried for a minute), so this one test
+    // hands the app a Firestore whose every call throws at once.
+    const db = {
+      collection: () => {
+        throw new Error('Firestore is down');
+      },
+    } as unknown as Firestore;
+    const logs: { severity: string; message: string; limiter?: string }[] = [];
+    const h = createHarness();
+    try {
+      const app = createApp({
+        config: limited({ perIp: 1 }),
+        db,
+        auth: h.auth,
+        log: (entry) => logs.push(entry as (typeof logs)[number]),
+      });
+      const ip = newIp();
+      for (let i = 0; i < 3; i += 1) {
+        const res = await request(app).get('/openapi.json').set('X-Forwarded-For', ip);
+        expect(res.status).toBe(200);
+        expect(res.headers['ratelimit']).toBeUndefined();
+      }
+      expect(logs.filter((entry) => entry.severity === 'ERROR' && entry.limiter === 'ip')).toHaveLength(3);
+    } finally {
+      await h.close();
+    }
   });
 });
