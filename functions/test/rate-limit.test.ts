@@ -101,6 +101,22 @@ describe('the per-IP limit', () => {
     }
   });
 
+  it('when a client floods past the limit, then the rest of the flood is refused without further Firestore writes', async () => {
+    const a = newIp();
+    const storedHits = async () =>
+      (await h.db.collection(RATE_LIMIT_COLLECTION).where('limiter', '==', 'ip:').get()).docs.reduce(
+        (sum, doc) => sum + (doc.get('hits') as number),
+        0,
+      );
+    for (let i = 0; i < 3; i += 1) await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
+    const before = await storedHits();
+    for (let i = 0; i < 5; i += 1) {
+      expectLimited(await request(h.app).get('/ping').set('X-Forwarded-For', a), 'ip');
+    }
+    // The first refused request was counted in Firestore; this instance then knew, and counted locally.
+    expect(await storedHits()).toBe(before + 1);
+  });
+
   it('when counters are stored, then the document holds no raw IP and expires after its window', async () => {
     const a = newIp();
     await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);

@@ -18,11 +18,18 @@ export const RATE_LIMIT_COLLECTION = 'rateLimits';
  * The document id is `{prefix}{hash(key)}_{windowStart}`: deterministic, so every instance finds the same
  * counter, and the raw key (an IP address or a uid) is not stored. Each key's windows are shifted by a
  * hash-derived offset, so not every client's window resets in the same second.
+ *
+ * A key over its limit stays over it until its window ends (counts only go up), so each instance
+ * remembers that locally and refuses the rest of a flood without touching Firestore: a client hammering
+ * the API costs one write and one read per instance, not two per request.
  */
 export class FirestoreRateLimitStore implements Store {
   /** The counts are shared, not local to this process. */
   readonly localKeys = false;
   private windowMs = 60_000;
+  private limit = Number.POSITIVE_INFINITY;
+  /** Keys known to be over the limit in their current window: the hits seen, and when the window ends. */
+  private readonly overLimit = new Map<string, { hits: number; resetTime: Date }>();
 
   constructor(
     private readonly db: Firestore,
@@ -32,6 +39,7 @@ export class FirestoreRateLimitStore implements Store {
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
+    if (typeof options.limit === 'number') this.limit = options.limit;
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
@@ -41,6 +49,11 @@ export class FirestoreRateLimitStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
+    const known = this.overLimit.get(key);
+    if (known && known.resetTime.getTime() > Date.now()) {
+      known.hits += 1;
+      return { totalHits: known.hits, resetTime: known.resetTime };
+    }
     const { ref, resetTime } = this.window(key);
     await ref.set(
       {
@@ -50,9 +63,11 @@ export class FirestoreRateLimitStore implements Store {
       },
       { merge: true },
     );
-    const hits = (await ref.get()).get('hits');
+    const read = (await ref.get()).get('hits');
     // Our own increment is in what we read; anything else would be a store bug, counted as one hit.
-    return { totalHits: typeof hits === 'number' && hits >= 1 ? hits : 1, resetTime };
+    const hits = typeof read === 'number' && read >= 1 ? read : 1;
+    if (hits > this.limit) this.rememberOverLimit(key, hits, resetTime);
+    return { totalHits: hits, resetTime };
   }
 
   async decrement(key: string): Promise<void> {
@@ -60,7 +75,18 @@ export class FirestoreRateLimitStore implements Store {
   }
 
   async resetKey(key: string): Promise<void> {
+    this.overLimit.delete(key);
     await this.window(key).ref.delete();
+  }
+
+  private rememberOverLimit(key: string, hits: number, resetTime: Date): void {
+    if (this.overLimit.size >= 10_000) {
+      const now = Date.now();
+      for (const [known, entry] of this.overLimit)
+        if (entry.resetTime.getTime() <= now) this.overLimit.delete(known);
+      if (this.overLimit.size >= 10_000) this.overLimit.clear();
+    }
+    this.overLimit.set(key, { hits, resetTime });
   }
 
   private window(key: string, now = Date.now()): { ref: DocumentReference; resetTime: Date } {
