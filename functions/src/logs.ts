@@ -35,6 +35,14 @@ export function createLogs(sink: LogSink) {
         limiter,
       });
     },
+    /** express-rate-limit found something off in its configuration. */
+    rateLimitWarning(limiter: string, warning: unknown) {
+      sink({
+        severity: 'WARNING',
+        message: `Rate limit "${limiter}": ${warning instanceof Error ? warning.message : String(warning)}`,
+        limiter,
+      });
+    },
     /** A client error (4xx): expected, so no stack. */
     requestRejected(ctx: RequestLogContext, error: AppError) {
       sink({

@@ -89,14 +89,22 @@ export class FirestoreRateLimitStore implements Store {
     this.overLimit.set(key, { hits, resetTime });
   }
 
-  private window(key: string, now = Date.now()): { ref: DocumentReference; resetTime: Date } {
-    const digest = createHash('sha256').update(`${this.prefix}${key}`).digest();
-    const offset = digest.readUInt32BE(0) % this.windowMs;
-    const start = Math.floor((now - offset) / this.windowMs) * this.windowMs + offset;
-    const id = `${this.prefix.replace(/[^A-Za-z0-9_-]/g, '')}_${digest.toString('base64url').slice(0, 32)}_${start}`;
-    return {
-      ref: this.db.collection(RATE_LIMIT_COLLECTION).doc(id),
-      resetTime: new Date(start + this.windowMs),
-    };
+  private window(key: string): { ref: DocumentReference; resetTime: Date } {
+    const { id, resetTime } = counterOf(this.prefix, key, this.windowMs);
+    return { ref: this.db.collection(RATE_LIMIT_COLLECTION).doc(id), resetTime };
   }
+}
+
+/** The id of the counter of `key` for the window that holds `now`, and when that window ends. */
+export function counterOf(
+  prefix: string,
+  key: string,
+  windowMs: number,
+  now = Date.now(),
+): { id: string; resetTime: Date } {
+  const digest = createHash('sha256').update(`${prefix}${key}`).digest();
+  const offset = digest.readUInt32BE(0) % windowMs;
+  const start = Math.floor((now - offset) / windowMs) * windowMs + offset;
+  const id = `${prefix.replace(/[^A-Za-z0-9_-]/g, '')}_${digest.toString('base64url').slice(0, 32)}_${start}`;
+  return { id, resetTime: new Date(start + windowMs) };
 }

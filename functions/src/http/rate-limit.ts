@@ -44,7 +44,10 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
       passOnStoreError: true,
       // The address checks are about the default key; ours handles a missing address itself.
       validate: { ip: false },
-      logger: { error: (error) => logs.rateLimitStoreFailed(name, error), warn: () => undefined },
+      logger: {
+        error: (error) => logs.rateLimitStoreFailed(name, error),
+        warn: (warning) => logs.rateLimitWarning(name, warning),
+      },
       handler: (_req, res, next) => {
         const retryAfter = res.getHeader('Retry-After');
         next(
