@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './validation';
 export * from './auth';
+export * from './verify-id-token';
 export * from './health';
 export * from './log-entry';
 export * from './services';
