@@ -18,6 +18,8 @@ const MessageDoc = z.object({
   createdAt: TimestampField,
   editedAt: TimestampField.nullable(),
   deletedAt: TimestampField.nullable(),
+  /** Absent on messages written before it was introduced; see `schemas/message.ts`. */
+  updatedAt: TimestampField.optional(),
   replyToId: z.string().nullable(),
   clientMessageId: z.string().nullable(),
 });
@@ -71,6 +73,8 @@ export class MessageRepository {
       await this.ref(chatId, messageId).create({
         ...message,
         createdAt: FieldValue.serverTimestamp(),
+        // The same server timestamp as createdAt: one write, one request time.
+        updatedAt: FieldValue.serverTimestamp(),
         editedAt: null,
         deletedAt: null,
       });
@@ -113,12 +117,20 @@ export class MessageRepository {
 
   /** Applies an edit; the caller has checked who may edit, inside its transaction. */
   edit(tx: Transaction, chatId: string, messageId: string, text: string): void {
-    tx.update(this.ref(chatId, messageId), { text, editedAt: FieldValue.serverTimestamp() });
+    tx.update(this.ref(chatId, messageId), {
+      text,
+      editedAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
   }
 
   /** Turns the message into a tombstone: empty text, deletedAt set; it keeps its place in the history. */
   tombstone(tx: Transaction, chatId: string, messageId: string): void {
-    tx.update(this.ref(chatId, messageId), { text: '', deletedAt: FieldValue.serverTimestamp() });
+    tx.update(this.ref(chatId, messageId), {
+      text: '',
+      deletedAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import { Uid } from './user';
 /**
  * Messages. Firestore layout: `chats/{chatId}/messages/{messageId}`:
  * `{ senderId, text, createdAt (server timestamp), editedAt: Timestamp|null, deletedAt: Timestamp|null,
- *    replyToId: string|null, clientMessageId: string|null }`
+ *    updatedAt (server timestamp), replyToId: string|null, clientMessageId: string|null }`
  *
  * - Messages are ordered by (createdAt, __name__). createdAt is a server timestamp: Firestore's request
  *   time, to the millisecond, taken just before the commit. So a message committed after a page was read
@@ -13,6 +13,9 @@ import { Uid } from './user';
  *   milliseconds, can land just before the cursor. Clients that must never miss one (the relay's recovery)
  *   re-read from a little before their cursor and drop ids they hold.
  * - A deleted message is a tombstone: text "", deletedAt set. It keeps its place in the history.
+ * - updatedAt is set on create (equal to createdAt), on every edit and on deletion. It is not part of the
+ *   API: the relay follows a chat's messages with one listener ordered by (updatedAt, __name__), which sees
+ *   new, edited and deleted messages alike. Pages and cursors stay on createdAt.
  * - A send with an idempotency key (the `Idempotency-Key` header or `clientMessageId`) gets the id
  *   `k_` + hex sha256(chatId, senderId, key), written with create(): a retry finds the original.
  *
