@@ -2,10 +2,10 @@ import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin
 import { decodeCursor, type RealtimeChat, type RealtimeMessage } from '@chat/core';
 import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
 import type { Logs } from '../logs';
-import { ChangedSince } from './changed-since';
-import { CollectionTail, type TailCursor } from './collection-tail';
+import { compare, cursorOf, type TailCursor } from './collection-tail';
 import { DocWatch } from './doc-watch';
 import { EmissionLog } from './emission-log';
+import { MessageChanges } from './message-changes';
 
 /** What a chat's Firestore changes become; the chat namespace emits them to the chat's room. */
 export interface ChatFeedEvents {
@@ -19,24 +19,23 @@ export interface ChatFeedEvents {
   chatGone(chatId: string): void;
 }
 
-/** Edits and deletions are followed from this long before the feed opened, to cover clock skew. */
-const CHANGES_MARGIN_MS = 5000;
-
 /**
- * The Firestore side of one active chat room on this instance, shared by every socket in the room:
- * - a tail of its new messages (message:new, never lost, never twice);
- * - listeners on `editedAt` and `deletedAt` since the feed opened, so an edit or deletion of any message,
- *   however old, reaches the room (message:updated / message:deleted, once per version);
- * - a watch on the chat document (title, members).
- * All open in the constructor; `ready` settles when the tail and the chat watch have delivered their first
- * snapshot.
+ * The Firestore side of one active chat room on this instance, shared by every socket in the room. Two
+ * snapshot listeners, whatever the number of sockets:
+ * - one on the chat's messages ordered by `updatedAt` (`MessageChanges`): a message newer than any the feed
+ *   has emitted is message:new (never lost, never twice); an edit or deletion of any message, however old,
+ *   is message:updated / message:deleted, once per version;
+ * - one on the chat document (title, members): chat:updated, member:joined, member:left, and eviction.
+ *   Firestore cannot listen to a document and a subcollection with one query, and the chat document stays
+ *   the one source of truth for membership, so it keeps its own listener.
+ * Both open in the constructor; `ready` settles when each has delivered its first snapshot.
  */
 export class ChatFeed {
   readonly ready: Promise<void>;
-  private readonly messages: CollectionTail;
-  private readonly edits: ChangedSince;
-  private readonly deletions: ChangedSince;
+  private readonly messages: MessageChanges;
   private readonly chat: DocWatch;
+  /** The newest message emitted as new (or existing when the feed opened), in (createdAt, id) order. */
+  private newest: TailCursor | null = null;
   /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
   private readonly versions = new Map<string, string>();
   private memberIds: Set<string> | undefined;
@@ -52,32 +51,15 @@ export class ChatFeed {
     options: { checkMs: number },
   ) {
     const chatRef = db.collection('chats').doc(chatId);
-    this.messages = new CollectionTail(
+    this.messages = new MessageChanges(
       chatRef.collection('messages'),
       {
-        added: (doc) => {
-          const message = toRealtimeMessage(chatId, doc);
-          if (!message) return;
-          this.emissions.record(message.id);
-          events.messageNew(message);
-        },
-        modified: (doc) => this.changed(doc, events),
+        started: (newest) => (this.newest = newest),
+        changed: (docs) => this.deliver(docs, events),
       },
       logs,
       `chats/${chatId}/messages`,
       options,
-    );
-    const since = Timestamp.fromMillis(Date.now() - CHANGES_MARGIN_MS);
-    const messagesRef = chatRef.collection('messages');
-    const onChange = (doc: DocumentSnapshot) => this.changed(doc, events);
-    this.edits = new ChangedSince(messagesRef, 'editedAt', since, onChange, logs, `chats/${chatId} edits`);
-    this.deletions = new ChangedSince(
-      messagesRef,
-      'deletedAt',
-      since,
-      onChange,
-      logs,
-      `chats/${chatId} deletions`,
     );
     this.chat = new DocWatch(
       chatRef,
@@ -106,7 +88,7 @@ export class ChatFeed {
 
   /** The newest message already emitted to the room: a joining socket's history must stop here. */
   get cursor(): TailCursor | null {
-    return this.messages.cursor;
+    return this.newest;
   }
 
   /** A mark in the feed's emission order, taken just before a socket joins the room. */
@@ -119,7 +101,7 @@ export class ChatFeed {
     const at = decodeCursor(message.cursor);
     if (!at) return false;
     const cursor = { createdAt: new Timestamp(at.seconds, at.nanos), id: at.id };
-    return this.emissions.emittedBefore(cursor, position, this.messages.cursor);
+    return this.emissions.emittedBefore(cursor, position, this.newest);
   }
 
   /** Whether `uid` is a member as of the last chat snapshot (undefined before the first). */
@@ -129,9 +111,26 @@ export class ChatFeed {
 
   close(): void {
     this.messages.close();
-    this.edits.close();
-    this.deletions.close();
     this.chat.close();
+  }
+
+  /**
+   * One snapshot's message versions, in (createdAt, id) order so that new messages advance `newest` in
+   * order even when one of them was edited before the listener first saw it.
+   */
+  private deliver(docs: DocumentSnapshot[], events: ChatFeedEvents): void {
+    const ordered = docs.map((doc) => ({ doc, at: cursorOf(doc) })).sort((a, b) => compare(a.at, b.at));
+    for (const { doc, at } of ordered) {
+      const message = toRealtimeMessage(this.chatId, doc);
+      if (!message) continue;
+      // A message at or before `newest` was emitted already, or existed before the feed opened.
+      if (!this.newest || compare(at, this.newest) > 0) {
+        this.newest = at;
+        this.emissions.record(message.id);
+        events.messageNew(message);
+      }
+      this.changed(doc, events);
+    }
   }
 
   private changed(doc: DocumentSnapshot, events: ChatFeedEvents): void {
