@@ -75,6 +75,27 @@ describe('The /chat namespace', () => {
     await eventually(() => expect(running.relay.stats().chatFeeds).toBe(0));
   });
 
+  it('when a room opens, then its feed holds two Firestore listeners: one on its messages, one on its chat document', async () => {
+    const chatId = await h.groupChat(alice, [bob]);
+    const sockets = await Promise.all([alice, bob, bob].map((u) => h.chat(running.relay, u.idToken)));
+    await Promise.all(sockets.map((s) => join(s, chatId)));
+    const opened = () =>
+      running.logs
+        .filter((e) => e.message.startsWith('Listener opened') && e.message.includes(chatId))
+        .map((e) => e.message)
+        .sort();
+    await eventually(() =>
+      expect(opened()).toEqual([
+        `Listener opened: doc chats/${chatId}`,
+        `Listener opened: messages chats/${chatId}/messages`,
+      ]),
+    );
+    const arrival = next<Message>(sockets[0] as ChatClient, 'message:new');
+    const sent = await h.send(alice, chatId, 'after the room opened');
+    expect((await arrival).id).toBe(sent.id);
+    expect(opened()).toHaveLength(2);
+  });
+
   it('when a socket sends message:send, then the ack carries the message, everyone in the room gets it once, and a retry is idempotent', async () => {
     const chatId = await h.groupChat(alice, [bob]);
     const [a, b] = await Promise.all([
