@@ -100,6 +100,10 @@ export class Harness {
   async newUser(): Promise<TestUser> {
     const user = await createUser(this.auth, { uid: uniqueId('u') });
     await this.services.users.createProfile(this.as(user), { displayName: user.uid });
+    // The stack's Functions emulator runs the real userCreated trigger, which writes a welcome notification.
+    // Wait for it here, so it never lands in the middle of a test that counts the inbox.
+    const welcome = this.db.doc(`users/${user.uid}/notifications/welcome`);
+    await eventually(async () => expect((await welcome.get()).exists).toBe(true), 30_000);
     return user;
   }
 
