@@ -50,6 +50,7 @@ export class CollectionTail {
     const spec: ResumingSpec = {
       label: 'tail',
       field: 'createdAt',
+      ordered: collection.orderBy('createdAt').orderBy(FieldPath.documentId()),
       start: async () => {
         const newest = await collection
           .orderBy('createdAt', 'desc')
@@ -74,7 +75,7 @@ export class CollectionTail {
         return added;
       },
     };
-    this.listener = new ResumingListener(collection, spec, logs, key, options);
+    this.listener = new ResumingListener(spec, logs, key, options);
     this.ready = this.listener.ready;
   }
 

@@ -46,6 +46,7 @@ export class MessageChanges {
     const spec: ResumingSpec = {
       label: 'messages',
       field: 'updatedAt',
+      ordered: messages.orderBy('updatedAt').orderBy(FieldPath.documentId()),
       start: async () => {
         const since = Timestamp.fromMillis(Date.now() - (options.marginMs ?? 5000));
         const newest = await messages
@@ -62,7 +63,7 @@ export class MessageChanges {
         return changes.length;
       },
     };
-    this.listener = new ResumingListener(messages, spec, logs, key, options);
+    this.listener = new ResumingListener(spec, logs, key, options);
     this.ready = this.listener.ready;
   }
 

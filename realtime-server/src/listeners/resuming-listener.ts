@@ -1,11 +1,4 @@
-import {
-  FieldPath,
-  Timestamp,
-  type CollectionReference,
-  type DocumentChange,
-  type DocumentSnapshot,
-  type Query,
-} from 'firebase-admin/firestore';
+import { Timestamp, type DocumentChange, type DocumentSnapshot, type Query } from 'firebase-admin/firestore';
 import type { Logs } from '../logs';
 import { Backoff, type BackoffOptions } from './backoff';
 
@@ -32,6 +25,11 @@ export interface ResumingSpec {
   label: string;
   /** The timestamp field the listener follows, with the document id as tie-breaker. */
   field: string;
+  /**
+   * The collection ordered by (field, id). Written out by each listener, with literal field names, so the
+   * composite-index scan (functions/test/firestore-indexes.test.ts) can read it.
+   */
+  ordered: Query;
   /** Runs before the first listener opens, and again (with backoff) until it succeeds once. */
   start(): Promise<StartPoint>;
   /**
@@ -63,7 +61,6 @@ export class ResumingListener {
   private markReady!: () => void;
 
   constructor(
-    private readonly collection: CollectionReference,
     private readonly spec: ResumingSpec,
     private readonly logs: Logs,
     private readonly key: string,
@@ -93,7 +90,7 @@ export class ResumingListener {
 
   /** What has not been delivered yet, in order. */
   private remaining(): Query {
-    const ordered = this.collection.orderBy(this.spec.field).orderBy(FieldPath.documentId());
+    const ordered = this.spec.ordered;
     if (this.resumeAt) return ordered.startAfter(this.resumeAt.at, this.resumeAt.id);
     return this.origin && 'from' in this.origin ? ordered.startAt(this.origin.from) : ordered;
   }
