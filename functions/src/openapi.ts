@@ -18,7 +18,6 @@ import {
   CreateChatBody,
   CreateUserBody,
   EditMessageBody,
-  ErrorCodes,
   ListChatsQuery,
   ListMembersQuery,
   ListMessagesQuery,
@@ -43,39 +42,10 @@ import {
   UpdateMemberBody,
   UpdateUserBody,
   UserProfile,
+  ErrorEnvelope,
+  Ping,
+  UserPage,
 } from '@chat/core';
-
-/** The error envelope of every 4xx and 5xx (see `toErrorEnvelope` in @chat/core). */
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    status: z.number().int().min(400).max(599),
-    code: z
-      .enum(Object.values(ErrorCodes))
-      .describe('Stable machine code; switch on this, not on the message.'),
-    message: z.string(),
-    fields: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional()
-      .describe('Each bad input field, by dotted path.'),
-    requestId: z.string().optional().describe('Also in the X-Request-Id header; quote it in bug reports.'),
-  }),
-});
-
-export const Ping = z.object({
-  status: z.enum(['ok', 'degraded']),
-  env: z.enum(['local', 'test', 'production']),
-  time: z.iso.datetime(),
-  firestore: z.object({
-    reachable: z.boolean(),
-    latencyMs: z.number(),
-    error: z.string().optional(),
-  }),
-});
-
-export const UserPage = z.object({
-  users: z.array(UserProfile),
-  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
-});
 
 const UserParams = z.strictObject({ uid: Uid });
 

@@ -1,3 +1,5 @@
+import type { ErrorEnvelope } from './schemas/error-envelope';
+
 /**
  * One error type for the whole backend. It carries an HTTP status and a stable machine code, so the REST
  * error middleware and socket acks speak the same language.
@@ -80,17 +82,6 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
-}
-
-/** The JSON body of every error response, and of every failed socket ack. */
-export interface ErrorEnvelope {
-  error: {
-    status: number;
-    code: ErrorCode;
-    message: string;
-    fields?: FieldIssue[];
-    requestId?: string;
-  };
 }
 
 export function toErrorEnvelope(error: AppError, requestId?: string): ErrorEnvelope {

@@ -1,10 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-
-export interface FirestoreHealth {
-  reachable: boolean;
-  latencyMs: number;
-  error?: string;
-}
+import type { FirestoreHealth } from './schemas/health';
 
 /**
  * Whether Firestore answers a read within `timeoutMs`. Reads a document that never exists, so it costs one

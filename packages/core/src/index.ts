@@ -13,7 +13,9 @@ export * from './schemas/message';
 export * from './schemas/read-state';
 export * from './schemas/notification';
 export { UserService } from './services/user-service';
-export { UserRepository, type UserPage } from './repositories/user-repository';
+export { UserRepository } from './repositories/user-repository';
+export * from './schemas/error-envelope';
+export * from './schemas/health';
 export { NotificationService } from './services/notification-service';
 export {
   NotificationRepository,

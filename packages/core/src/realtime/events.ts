@@ -4,7 +4,7 @@
  * `Socket<…>` take. No socket.io import here, so a web app can use it with socket.io-client alone.
  */
 import { z } from 'zod';
-import type { ErrorEnvelope } from '../errors';
+import type { ErrorEnvelope } from '../schemas/error-envelope';
 import { ChatId, MessageId, NotificationId } from '../schemas/common';
 import type { ChatType } from '../schemas/chat';
 import { IdempotencyKey, SendMessageBody, type Message } from '../schemas/message';

@@ -1,7 +1,7 @@
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { UserProfile } from '../schemas/user';
+import type { UserPage, UserProfile } from '../schemas/user';
 import { isFirestoreError, FirestoreCode } from './firestore-errors';
 
 /** The shape of `users/{uid}` in Firestore. Checked on every read, so nothing untyped leaves this file. */
@@ -23,12 +23,6 @@ export interface NewUser {
 }
 
 export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'photoURL' | 'bio'>>;
-
-export interface UserPage {
-  users: UserProfile[];
-  /** Pass back as `cursor` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 /** Typed access to `users/{uid}`. Returns plain API-shaped objects. */
 export class UserRepository {

@@ -43,6 +43,13 @@ export const UserProfile = z.object({
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
+/** A page of `GET /users`. */
+export const UserPage = z.object({
+  users: z.array(UserProfile),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+});
+export type UserPage = z.infer<typeof UserPage>;
+
 /** Query of `GET /users`. */
 export const ListUsersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),

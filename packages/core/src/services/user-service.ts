@@ -1,7 +1,7 @@
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
-import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserProfile } from '../schemas/user';
-import { profileNotFound, type UserPage, type UserRepository } from '../repositories/user-repository';
+import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserPage, UserProfile } from '../schemas/user';
+import { profileNotFound, type UserRepository } from '../repositories/user-repository';
 
 /** Profiles: the caller's own, anyone's public view, and the admin listing. */
 export class UserService {
