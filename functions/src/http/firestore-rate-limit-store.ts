@@ -1,110 +1,51 @@
-import { createHash } from 'node:crypto';
 import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
-import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
+import { FirestoreRateLimitCounter } from '@chat/core';
 
-/** Where the counters live. A TTL policy on `expireAt` (firestore.indexes.json) deletes old windows. */
-export const RATE_LIMIT_COLLECTION = 'rateLimits';
+/** Where a counter lives, for readers (the tests) that look at the documents themselves. */
+export { counterOf, RATE_LIMIT_COLLECTION } from '@chat/core';
 
 /**
- * An express-rate-limit store that keeps fixed-window counters in Firestore, so every instance of the
- * function counts against the same numbers.
- *
- * Why Firestore: the API already depends on it, it needs no VPC connector (Memorystore/Redis would, and
- * would add a service to run and pay for), it works the same in the emulators, and a counter is one
- * document per key and window. Each hit is a `set(merge)` with `FieldValue.increment(1)` (no transaction,
- * so a burst on one key does not contend and retry) followed by a read. The read can see a few hits that
- * arrived after ours, so a burst is counted high, never low: the limit is never exceeded.
- *
- * The document id is `{prefix}{hash(key)}_{windowStart}`: deterministic, so every instance finds the same
- * counter, and the raw key (an IP address or a uid) is not stored. Each key's windows are shifted by a
- * hash-derived offset, so not every client's window resets in the same second.
- *
- * A key over its limit stays over it until its window ends (counts only go up), so each instance
- * remembers that locally and refuses the rest of a flood without touching Firestore: a client hammering
- * the API costs one write and one read per instance, not two per request.
+ * An express-rate-limit store over core's `FirestoreRateLimitCounter`: fixed-window counters in Firestore,
+ * shared by every function instance and by the relay (which limits socket sends with the same counters).
+ * The counting, the document layout and the local over-limit memory are the counter's; this only adapts
+ * it to express-rate-limit's Store interface.
  */
 export class FirestoreRateLimitStore implements Store {
   /** The counts are shared, not local to this process. */
   readonly localKeys = false;
-  private windowMs = 60_000;
-  private limit = Number.POSITIVE_INFINITY;
-  /** Keys known to be over the limit in their current window: the hits seen, and when the window ends. */
-  private readonly overLimit = new Map<string, { hits: number; resetTime: Date }>();
+  private counter: FirestoreRateLimitCounter;
 
   constructor(
     private readonly db: Firestore,
     /** Tells the limiters apart (`ip:`, `user:`, `send:`); each limiter needs its own store. */
     readonly prefix: string,
-  ) {}
-
-  init(options: Options): void {
-    this.windowMs = options.windowMs;
-    if (typeof options.limit === 'number') this.limit = options.limit;
+  ) {
+    this.counter = new FirestoreRateLimitCounter(db, { prefix, windowMs: 60_000 });
   }
 
-  async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const { ref, resetTime } = this.window(key);
-    const hits = (await ref.get()).get('hits');
-    return typeof hits === 'number' ? { totalHits: hits, resetTime } : undefined;
+  init(options: Options): void {
+    this.counter = new FirestoreRateLimitCounter(this.db, {
+      prefix: this.prefix,
+      windowMs: options.windowMs,
+      ...(typeof options.limit === 'number' ? { limit: options.limit } : {}),
+    });
+  }
+
+  get(key: string): Promise<ClientRateLimitInfo | undefined> {
+    return this.counter.get(key);
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const known = this.overLimit.get(key);
-    if (known && known.resetTime.getTime() > Date.now()) {
-      known.hits += 1;
-      return { totalHits: known.hits, resetTime: known.resetTime };
-    }
-    const { ref, resetTime } = this.window(key);
-    await ref.set(
-      {
-        limiter: this.prefix,
-        hits: FieldValue.increment(1),
-        expireAt: Timestamp.fromMillis(resetTime.getTime() + this.windowMs),
-      },
-      { merge: true },
-    );
-    const read = (await ref.get()).get('hits');
-    // Our own increment is in what we read; anything else would be a store bug, counted as one hit.
-    const hits = typeof read === 'number' && read >= 1 ? read : 1;
-    if (hits > this.limit) this.rememberOverLimit(key, hits, resetTime);
-    return { totalHits: hits, resetTime };
+    const { totalHits, resetTime } = await this.counter.hit(key);
+    return { totalHits, resetTime };
   }
 
-  async decrement(key: string): Promise<void> {
-    await this.window(key).ref.set({ hits: FieldValue.increment(-1) }, { merge: true });
+  decrement(key: string): Promise<void> {
+    return this.counter.decrement(key);
   }
 
-  async resetKey(key: string): Promise<void> {
-    this.overLimit.delete(key);
-    await this.window(key).ref.delete();
+  resetKey(key: string): Promise<void> {
+    return this.counter.reset(key);
   }
-
-  private rememberOverLimit(key: string, hits: number, resetTime: Date): void {
-    if (this.overLimit.size >= 10_000) {
-      const now = Date.now();
-      for (const [known, entry] of this.overLimit)
-        if (entry.resetTime.getTime() <= now) this.overLimit.delete(known);
-      if (this.overLimit.size >= 10_000) this.overLimit.clear();
-    }
-    this.overLimit.set(key, { hits, resetTime });
-  }
-
-  private window(key: string): { ref: DocumentReference; resetTime: Date } {
-    const { id, resetTime } = counterOf(this.prefix, key, this.windowMs);
-    return { ref: this.db.collection(RATE_LIMIT_COLLECTION).doc(id), resetTime };
-  }
-}
-
-/** The id of the counter of `key` for the window that holds `now`, and when that window ends. */
-export function counterOf(
-  prefix: string,
-  key: string,
-  windowMs: number,
-  now = Date.now(),
-): { id: string; resetTime: Date } {
-  const digest = createHash('sha256').update(`${prefix}${key}`).digest();
-  const offset = digest.readUInt32BE(0) % windowMs;
-  const start = Math.floor((now - offset) / windowMs) * windowMs + offset;
-  const id = `${prefix.replace(/[^A-Za-z0-9_-]/g, '')}_${digest.toString('base64url').slice(0, 32)}_${start}`;
-  return { id, resetTime: new Date(start + windowMs) };
 }

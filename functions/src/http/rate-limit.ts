@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError } from '@chat/core';
+import { AppError, limiterPrefix, MESSAGE_SEND_LIMITER, tooManyRequests } from '@chat/core';
 import type { RateLimitConfig } from '../config';
 import type { Logs } from '../logs';
 import { FirestoreRateLimitStore } from './firestore-rate-limit-store';
@@ -11,7 +11,8 @@ import { FirestoreRateLimitStore } from './firestore-rate-limit-store';
  * - `perIp`: every request, before authentication, keyed by the client IP (`req.ip`, which is the
  *   client's because app.ts trusts exactly one proxy hop: Google's front end);
  * - `perUser`: every authenticated request, keyed by uid;
- * - `sends`: `POST /chats/{chatId}/messages` only, keyed by uid, tighter.
+ * - `sends`: `POST /chats/{chatId}/messages` only, keyed by uid, tighter. The relay counts its socket
+ *   sends against the same counters, so REST and socket sends share one budget.
  *
  * A limited request gets 429 `resource-exhausted` in the error envelope, the IETF `RateLimit` and
  * `RateLimit-Policy` headers (draft 8, one named policy per limiter that saw the request) and
@@ -38,7 +39,7 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
       identifier: name,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      store: new FirestoreRateLimitStore(db, `${name}:`),
+      store: new FirestoreRateLimitStore(db, limiterPrefix(name)),
       ...(keyOf ? { keyGenerator: keyOf } : {}),
       ...(appliesTo ? { skip: (req: Request) => !appliesTo(req) } : {}),
       passOnStoreError: true,
@@ -49,13 +50,7 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
         warn: (warning) => logs.rateLimitWarning(name, warning),
       },
       handler: (_req, res, next) => {
-        const retryAfter = res.getHeader('Retry-After');
-        next(
-          new AppError(
-            'resource-exhausted',
-            `Too many requests (limit "${name}": ${limit} per ${config.windowSeconds} s). Retry after ${String(retryAfter)} s.`,
-          ),
-        );
+        next(tooManyRequests(name, limit, config.windowSeconds, Number(res.getHeader('Retry-After'))));
       },
     });
   };
@@ -66,7 +61,7 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
   return {
     perIp: limiter('ip', config.perIp, ipOf),
     perUser: limiter('user', config.perUser, uidOf),
-    sends: limiter('send', config.sendsPerUser, uidOf, isMessageSend),
+    sends: limiter(MESSAGE_SEND_LIMITER, config.sendsPerUser, uidOf, isMessageSend),
   };
 }
 

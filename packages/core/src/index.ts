@@ -34,3 +34,5 @@ export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';
 export * from './realtime/events';
+export * from './rate-limit/firestore-rate-limit-counter';
+export * from './rate-limit/too-many-requests';
