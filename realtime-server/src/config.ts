@@ -28,6 +28,19 @@ export interface RelayConfig {
   listenerCheckMs: number;
   /** Time from SIGTERM to exit; Cloud Run's grace period is 10 s. @default 8000 */
   shutdownGraceMs: number;
+  /** The REST API's `send` limit, applied to socket sends too; see `RateLimitConfig`. */
+  rateLimits: RateLimitConfig;
+}
+
+/**
+ * The message-send limit, with the functions' names, defaults and bounds: both count in the same Firestore
+ * counters, so a user's REST and socket sends share one budget (as long as both use the same window).
+ */
+export interface RateLimitConfig {
+  /** Length of one rate-limit window, in seconds (1..3600). @default 60 */
+  windowSeconds: number;
+  /** Messages one user may send per window, over REST and sockets together (0: no limit). @default 60 */
+  sendsPerUser: number;
 }
 
 const Profile = z.enum(['local', 'test', 'production']);
@@ -65,6 +78,8 @@ export const RelayEnvSchema = z.object({
   REVOCATION_CHECK_MS: z.coerce.number().int().min(100).optional(),
   LISTENER_CHECK_MS: z.coerce.number().int().min(100).optional(),
   SHUTDOWN_GRACE_MS: int(0, 8_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_SENDS_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
 });
 
 export class ConfigError extends Error {
@@ -100,6 +115,10 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
     revocationCheckMs: env.REVOCATION_CHECK_MS ?? defaults.revocationCheckMs,
     listenerCheckMs: env.LISTENER_CHECK_MS ?? defaults.listenerCheckMs,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    rateLimits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      sendsPerUser: env.RATE_LIMIT_SENDS_PER_USER,
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { SessionKeeper } from './auth/session-keeper';
 import type { RelayConfig } from './config';
 import type { ChatDomain } from './domain/chat-domain';
 import { defaultChatDomain } from './domain/default-chat-domain';
+import { sendLimitedChatDomain } from './domain/send-limited-chat-domain';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
@@ -31,7 +32,10 @@ export interface RelayDependencies {
   auth: Auth;
   db: Firestore;
   log: LogSink;
-  /** The chat domain the handlers call. @default the core services over `db` */
+  /**
+   * The chat domain the handlers call, behind the REST API's per-user send limit
+   * (`config.rateLimits`). @default the core services over `db`
+   */
   domain?: ChatDomain;
   /** Told when a feed hands a new message to Socket.IO; the benchmark measures from there. */
   probe?: RelayProbe;
@@ -117,7 +121,12 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   const chats = new ChatRooms({
     nsp: chatNsp,
     db: deps.db,
-    domain: deps.domain ?? defaultChatDomain(deps.db),
+    domain: sendLimitedChatDomain(
+      deps.domain ?? defaultChatDomain(deps.db),
+      deps.db,
+      config.rateLimits,
+      logs,
+    ),
     probe: deps.probe,
     sessions,
     logs,

@@ -4,6 +4,7 @@
  * Ports: RELAY_PORT (default 8090) and REDIS_PORT (default 6390), both shifted by STACK_PORT_OFFSET.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startRedis, type RunningRedis } from './redis';
 
@@ -47,6 +48,7 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
         REDIS_URL: redis.url,
         CORS_ORIGINS: process.env.CORS_ORIGINS ?? 'http://localhost:5173',
         SHUTDOWN_GRACE_MS: '3000',
+        ...functionsSendLimit(options.root),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -71,4 +73,19 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/**
+ * The send limit the Functions emulator runs with (it reads `functions/.env.local`). The relay counts socket
+ * sends in the same Firestore counters, so both must use the same window for a user's REST and socket sends
+ * to share one budget.
+ */
+function functionsSendLimit(root: string): Record<string, string> {
+  const wanted = new Set(['RATE_LIMIT_WINDOW_SECONDS', 'RATE_LIMIT_SENDS_PER_USER']);
+  const lines = readFileSync(path.join(root, 'functions/.env.local'), 'utf8').split('\n');
+  return Object.fromEntries(
+    lines
+      .map((line) => line.trim().split('=', 2) as [string, string | undefined])
+      .filter((pair): pair is [string, string] => wanted.has(pair[0]) && pair[1] !== undefined),
+  );
 }
