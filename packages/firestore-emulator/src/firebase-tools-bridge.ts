@@ -131,9 +131,10 @@ export function createBridgeInstance(
   return {
     getName: () => FIRESTORE,
     getInfo: () => ({ name: FIRESTORE, host: target.host, port: target.port, timeout: 10_000 }),
-    // Our emulator is started before firebase-tools, so it answers at once or not at all; a short
-    // window lets the bridge fail with its own message before the Functions emulator trips over it.
-    start: () => waitUntilHealthy(target, 1500),
+    // Our emulator is started before firebase-tools. On a loaded machine (a CI runner, two stacks side by
+    // side) its first answer can take seconds, so the bridge waits a while before it fails with its own
+    // message rather than letting the Functions emulator trip over a missing Firestore.
+    start: () => waitUntilHealthy(target, 20_000),
     connect: async () => {
       const functions = registry.getInfo(FUNCTIONS);
       if (!functions) return;
