@@ -28,6 +28,10 @@ export interface RelayConfig {
   listenerCheckMs: number;
   /** Time from SIGTERM to exit; Cloud Run's grace period is 10 s. @default 8000 */
   shutdownGraceMs: number;
+  /** With Redis: how often each instance tells the others it is alive. @default 5000 */
+  presenceHeartbeatMs: number;
+  /** With Redis: the silence after which a peer instance counts as dead and its users go offline. @default 15000 */
+  presencePeerTimeoutMs: number;
   /** The REST API's `send` limit, applied to socket sends too; see `RateLimitConfig`. */
   rateLimits: RateLimitConfig;
 }
@@ -51,9 +55,24 @@ const int = (min: number, fallback: number) => z.coerce.number().int().min(min).
 
 /** Defaults per profile: tests and local runs want short intervals, production wants cheap ones. */
 const profileDefaults = {
-  local: { revocationCheckMs: 60_000, listenerCheckMs: 30_000 },
-  test: { revocationCheckMs: 1_000, listenerCheckMs: 1_000 },
-  production: { revocationCheckMs: 60_000, listenerCheckMs: 30_000 },
+  local: {
+    revocationCheckMs: 60_000,
+    listenerCheckMs: 30_000,
+    presenceHeartbeatMs: 5_000,
+    presencePeerTimeoutMs: 15_000,
+  },
+  test: {
+    revocationCheckMs: 1_000,
+    listenerCheckMs: 1_000,
+    presenceHeartbeatMs: 250,
+    presencePeerTimeoutMs: 1_000,
+  },
+  production: {
+    revocationCheckMs: 60_000,
+    listenerCheckMs: 30_000,
+    presenceHeartbeatMs: 5_000,
+    presencePeerTimeoutMs: 15_000,
+  },
 } as const;
 
 export const RelayEnvSchema = z.object({
@@ -78,6 +97,8 @@ export const RelayEnvSchema = z.object({
   REVOCATION_CHECK_MS: z.coerce.number().int().min(100).optional(),
   LISTENER_CHECK_MS: z.coerce.number().int().min(100).optional(),
   SHUTDOWN_GRACE_MS: int(0, 8_000),
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).optional(),
+  PRESENCE_PEER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RATE_LIMIT_SENDS_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
 });
@@ -102,6 +123,14 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
     );
   }
   const defaults = profileDefaults[env.APP_ENV];
+  const presenceHeartbeatMs = env.PRESENCE_HEARTBEAT_MS ?? defaults.presenceHeartbeatMs;
+  const presencePeerTimeoutMs = env.PRESENCE_PEER_TIMEOUT_MS ?? defaults.presencePeerTimeoutMs;
+  // A peer must miss more than one heartbeat before it counts as dead.
+  if (presencePeerTimeoutMs < 2 * presenceHeartbeatMs) {
+    throw new ConfigError(
+      `Invalid relay configuration. PRESENCE_PEER_TIMEOUT_MS: must be at least twice PRESENCE_HEARTBEAT_MS (${presenceHeartbeatMs})`,
+    );
+  }
   return {
     env: env.APP_ENV,
     port: env.PORT,
@@ -115,6 +144,8 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
     revocationCheckMs: env.REVOCATION_CHECK_MS ?? defaults.revocationCheckMs,
     listenerCheckMs: env.LISTENER_CHECK_MS ?? defaults.listenerCheckMs,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    presenceHeartbeatMs,
+    presencePeerTimeoutMs,
     rateLimits: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       sendsPerUser: env.RATE_LIMIT_SENDS_PER_USER,

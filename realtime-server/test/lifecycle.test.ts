@@ -46,6 +46,9 @@ describe('Relay lifecycle', () => {
       /CORS_ORIGINS: must list at least one origin/,
     );
     expect(() => parseConfig({ APP_ENV: 'test', REDIS_URL: 'http://nope' })).toThrow(/REDIS_URL/);
+    expect(() =>
+      parseConfig({ APP_ENV: 'test', PRESENCE_HEARTBEAT_MS: '1000', PRESENCE_PEER_TIMEOUT_MS: '1500' }),
+    ).toThrow(/PRESENCE_PEER_TIMEOUT_MS: must be at least twice/);
   });
 
   it('when the config is logged, then the Redis password is masked', async () => {
