@@ -153,7 +153,11 @@ describe('POST /chats/:chatId/messages', () => {
     await owner.api.delete(`/chats/${chatId}/members/${member.uid}`).expect(204);
     expect((await member.api.post(`/chats/${chatId}/messages`, { text: 'hi' })).status).toBe(404);
     expect((await member.api.get(`/chats/${chatId}/messages`)).status).toBe(404);
-    expect((await h.db.collection(`chats/${chatId}/messages`).get()).size).toBe(0);
+    // The one message stored is the system message of the removal.
+    const stored = (await h.db.collection(`chats/${chatId}/messages`).get()).docs.map((d) => d.data());
+    expect(stored).toEqual([
+      expect.objectContaining({ type: 'system', system: { event: 'member-removed', uid: member.uid } }),
+    ]);
   });
 });
 

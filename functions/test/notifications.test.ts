@@ -1,5 +1,5 @@
 import { createHarness, type Harness } from './support';
-import { deliverMessageCreated, fieldPaths, newGroup, newPerson, send } from './chat-support';
+import { deliverMessageCreated, eventually, fieldPaths, newGroup, newPerson, send } from './chat-support';
 
 jest.setTimeout(60_000);
 
@@ -25,6 +25,13 @@ async function inboxWith(count: number) {
     await deliverMessageCreated(h, chatId, message.id);
     ids.push(`msg_${chatId}_${message.id}`);
   }
+  // The Functions emulator runs the real triggers too: let its welcome and member-added notifications
+  // land, so that no test counts the inbox while one of them is still on its way.
+  const inbox = h.db.collection(`users/${me.uid}/notifications`);
+  await eventually(
+    () => inbox.get(),
+    (snapshot) => snapshot.size >= count + 2,
+  );
   return { me, other, chatId, ids };
 }
 

@@ -77,6 +77,19 @@ export function createLogs(sink: LogSink) {
         retryInMs,
       });
     },
+    /** A document a listener delivered that does not have the agreed shape: not sent to anyone. */
+    documentSkipped(path: string) {
+      sink({ severity: 'WARNING', message: `Skipped malformed document ${path}`, path });
+    },
+    /** The chat could not be read after a change, so chat:updated was not sent for it. */
+    chatReadFailed(chatId: string, error: string) {
+      sink({
+        severity: 'WARNING',
+        message: `Chat ${chatId} unreadable after a change: ${error}`,
+        chatId,
+        error,
+      });
+    },
     /** The rate-limit counter failed; the event was let through unlimited, as the REST API does. */
     rateLimitStoreFailed(limiter: string, uid: string, error: unknown) {
       sink({

@@ -33,6 +33,7 @@ export {
 export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';
+export { parseMessage, toMessage, type MessageRecord } from './repositories/message-repository';
 export * from './realtime/events';
 export * from './rate-limit/firestore-rate-limit-counter';
 export * from './rate-limit/too-many-requests';

@@ -6,6 +6,8 @@ import type { AuthContext, RealtimeChat, RealtimeMessage } from '@chat/core';
  * the REST API uses. Every method throws AppErrors with the API's codes.
  */
 export interface ChatDomain {
+  /** Resolves when the caller is a member of the chat (one read); `not-found` otherwise. */
+  checkMember(auth: AuthContext, chatId: string): Promise<void>;
   /** The chat, when the caller is a member of it; `not-found` or `permission-denied` otherwise. */
   requireMember(auth: AuthContext, chatId: string): Promise<RealtimeChat>;
   /** The newest `limit` messages, oldest first. */

@@ -7,6 +7,9 @@ import type { ChatDomain } from './chat-domain';
  */
 export function coreChatDomain(services: Services): ChatDomain {
   return {
+    async checkMember(auth, chatId) {
+      await services.chats.requireMember(auth, chatId);
+    },
     async requireMember(auth, chatId) {
       await services.chats.requireMember(auth, chatId);
       const chat = await services.chats.get(auth, chatId);

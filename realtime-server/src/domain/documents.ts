@@ -1,6 +1,12 @@
 import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { encodeCursor, type RealtimeChat, type RealtimeMessage, type RealtimeNotification } from '@chat/core';
+import {
+  parseMessage,
+  toMessage,
+  type RealtimeChat,
+  type RealtimeMessage,
+  type RealtimeNotification,
+} from '@chat/core';
 
 /**
  * The Firestore documents the relay's listeners read, checked on every read so nothing untyped reaches a
@@ -8,16 +14,6 @@ import { encodeCursor, type RealtimeChat, type RealtimeMessage, type RealtimeNot
  */
 const Time = z.instanceof(Timestamp);
 const OptionalTime = Time.nullable().optional();
-
-const MessageDoc = z.object({
-  senderId: z.string(),
-  text: z.string().default(''),
-  createdAt: Time,
-  editedAt: OptionalTime,
-  deletedAt: OptionalTime,
-  replyToId: z.string().nullable().optional(),
-  clientMessageId: z.string().nullable().optional(),
-});
 
 const ChatDoc = z.object({
   type: z.enum(['direct', 'group']),
@@ -38,23 +34,13 @@ const NotificationDoc = z.object({
 
 const iso = (time: Timestamp | null | undefined) => (time ? time.toDate().toISOString() : null);
 
-/** A message document as clients see it; null when it does not have the agreed shape. */
+/** A message document as clients see it (exactly as the REST API returns it); null when malformed. */
 export function toRealtimeMessage(chatId: string, doc: DocumentSnapshot): RealtimeMessage | null {
-  const parsed = MessageDoc.safeParse(doc.data());
-  if (!parsed.success) return null;
-  const m = parsed.data;
-  return {
-    id: doc.id,
-    chatId,
-    senderId: m.senderId,
-    text: m.deletedAt ? '' : m.text,
-    createdAt: m.createdAt.toDate().toISOString(),
-    editedAt: iso(m.editedAt),
-    deletedAt: iso(m.deletedAt),
-    replyToId: m.replyToId ?? null,
-    clientMessageId: m.clientMessageId ?? null,
-    cursor: encodeCursor({ seconds: m.createdAt.seconds, nanos: m.createdAt.nanoseconds, id: doc.id }),
-  };
+  try {
+    return toMessage(parseMessage(chatId, doc.id, doc.data()));
+  } catch {
+    return null;
+  }
 }
 
 export function toRealtimeChat(doc: DocumentSnapshot): RealtimeChat | null {

@@ -1,9 +1,8 @@
 import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
-import { decodeCursor, type RealtimeChat, type RealtimeMessage } from '@chat/core';
+import { decodeCursor, type ChatEvent, type RealtimeChat, type RealtimeMessage } from '@chat/core';
 import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
 import type { Logs } from '../logs';
 import { compare, cursorOf, type TailCursor } from './collection-tail';
-import { DocWatch } from './doc-watch';
 import { EmissionLog } from './emission-log';
 import { MessageChanges } from './message-changes';
 
@@ -14,76 +13,57 @@ export interface ChatFeedEvents {
   messageDeleted(message: RealtimeMessage): void;
   chatUpdated(chat: RealtimeChat): void;
   memberJoined(chatId: string, uid: string): void;
+  /** Called before the system message that says so is emitted: the member must be out of the room first. */
   memberLeft(chatId: string, uid: string): void;
-  /** The chat document is gone (or unreadable): nobody may stay in its room. */
+  /** The chat is being deleted: nobody may stay in its room. */
   chatGone(chatId: string): void;
 }
 
 /**
- * The Firestore side of one active chat room on this instance, shared by every socket in the room. Two
- * snapshot listeners, whatever the number of sockets:
- * - one on the chat's messages ordered by `updatedAt` (`MessageChanges`): a message newer than any the feed
- *   has emitted is message:new (never lost, never twice); an edit or deletion of any message, however old,
- *   is message:updated / message:deleted, once per version;
- * - one on the chat document (title, members): chat:updated, member:joined, member:left, and eviction.
- *   Firestore cannot listen to a document and a subcollection with one query, and the chat document stays
- *   the one source of truth for membership, so it keeps its own listener.
- * Both open in the constructor; `ready` settles when each has delivered its first snapshot.
+ * The Firestore side of one active chat room on this instance, shared by every socket in the room: ONE
+ * snapshot listener, whatever the number of sockets, on the chat's messages ordered by `updatedAt`
+ * (`MessageChanges`).
+ * - A message newer than any the feed has emitted is message:new (never lost, never twice); an edit or
+ *   deletion of any message, however old, is message:updated / message:deleted, once per version.
+ * - Every change to the chat itself (members added or removed, a rename, deletion) is a system message in
+ *   that same stream, committed with the change (`schemas/message.ts`). So the room hears of them in commit
+ *   order with the messages: a member removed before a message was committed is out of the room before
+ *   that message is emitted. chat:updated carries the chat as read right after its system message.
+ *
+ * The listener opens in the constructor; `ready` settles when it has delivered its first snapshot.
  */
 export class ChatFeed {
   readonly ready: Promise<void>;
   private readonly messages: MessageChanges;
-  private readonly chat: DocWatch;
   /** The newest message emitted as new (or existing when the feed opened), in (createdAt, id) order. */
   private newest: TailCursor | null = null;
   /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
   private readonly versions = new Map<string, string>();
-  private memberIds: Set<string> | undefined;
-  /** The chat's own state (not its activity), to tell a real change from a new message's bookkeeping. */
-  private signature = '';
   private readonly emissions = new EmissionLog();
+  /** For each member removed while the feed was open: the emission position of their removal. */
+  private readonly removals = new Map<string, number>();
+  /** chat:updated reads the chat after each change; one read at a time, so they are emitted in order. */
+  private chatReads: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
-    db: Firestore,
+    private readonly db: Firestore,
     readonly chatId: string,
-    events: ChatFeedEvents,
-    logs: Logs,
+    private readonly events: ChatFeedEvents,
+    private readonly logs: Logs,
     options: { checkMs: number },
   ) {
-    const chatRef = db.collection('chats').doc(chatId);
     this.messages = new MessageChanges(
-      chatRef.collection('messages'),
+      db.collection('chats').doc(chatId).collection('messages'),
       {
         started: (newest) => (this.newest = newest),
-        changed: (docs) => this.deliver(docs, events),
+        changed: (docs) => this.deliver(docs),
       },
       logs,
       `chats/${chatId}/messages`,
       options,
     );
-    this.chat = new DocWatch(
-      chatRef,
-      (snapshot, initial) => {
-        const chat = snapshot.exists ? toRealtimeChat(snapshot) : null;
-        if (!chat) {
-          this.memberIds = new Set();
-          if (!initial) events.chatGone(chatId);
-          return;
-        }
-        const before = this.memberIds;
-        const previous = this.signature;
-        this.memberIds = new Set(chat.memberIds);
-        this.signature = signatureOf(chat);
-        if (initial || !before) return;
-        // The message trigger moves lastActivityAt on every message; message:new already says so.
-        if (this.signature !== previous) events.chatUpdated(chat);
-        for (const uid of chat.memberIds) if (!before.has(uid)) events.memberJoined(chatId, uid);
-        for (const uid of before) if (!this.memberIds.has(uid)) events.memberLeft(chatId, uid);
-      },
-      logs,
-      options,
-    );
-    this.ready = Promise.all([this.messages.ready, this.chat.ready]).then(() => undefined);
+    this.ready = this.messages.ready;
   }
 
   /** The newest message already emitted to the room: a joining socket's history must stop here. */
@@ -104,38 +84,78 @@ export class ChatFeed {
     return this.emissions.emittedBefore(cursor, position, this.newest);
   }
 
-  /** Whether `uid` is a member as of the last chat snapshot (undefined before the first). */
-  isMember(uid: string): boolean | undefined {
-    return this.memberIds?.has(uid);
+  /**
+   * Whether the feed emitted the removal of `uid` after `position`. A join reads membership after taking a
+   * position: a removal committed after that read can only be emitted after the position, so checking
+   * this right before the socket enters the room closes the gap between the read and the join.
+   */
+  removedSince(uid: string, position: number): boolean {
+    return (this.removals.get(uid) ?? -1) > position;
   }
 
   close(): void {
+    this.closed = true;
     this.messages.close();
-    this.chat.close();
   }
 
   /**
    * One snapshot's message versions, in (createdAt, id) order so that new messages advance `newest` in
    * order even when one of them was edited before the listener first saw it.
    */
-  private deliver(docs: DocumentSnapshot[], events: ChatFeedEvents): void {
+  private deliver(docs: DocumentSnapshot[]): void {
     const ordered = docs.map((doc) => ({ doc, at: cursorOf(doc) })).sort((a, b) => compare(a.at, b.at));
     for (const { doc, at } of ordered) {
       const message = toRealtimeMessage(this.chatId, doc);
-      if (!message) continue;
+      if (!message) {
+        this.logs.documentSkipped(doc.ref.path);
+        continue;
+      }
       // A message at or before `newest` was emitted already, or existed before the feed opened.
       if (!this.newest || compare(at, this.newest) > 0) {
         this.newest = at;
+        if (message.system) this.before(message.system);
         this.emissions.record(message.id);
-        events.messageNew(message);
+        this.events.messageNew(message);
+        if (message.system) this.after(message.system);
       }
-      this.changed(doc, events);
+      this.changed(message);
     }
   }
 
-  private changed(doc: DocumentSnapshot, events: ChatFeedEvents): void {
-    const message = toRealtimeMessage(this.chatId, doc);
-    if (!message || (!message.editedAt && !message.deletedAt)) return;
+  /** A chat change that must happen before its system message reaches the room. */
+  private before(event: ChatEvent): void {
+    if (event.event === 'member-removed' || event.event === 'member-left') {
+      this.removals.set(event.uid, this.emissions.position + 1);
+      this.events.memberLeft(this.chatId, event.uid);
+    } else if (event.event === 'chat-deleted') {
+      this.events.chatGone(this.chatId);
+    }
+  }
+
+  /** A chat change announced after its system message. */
+  private after(event: ChatEvent): void {
+    if (event.event === 'chat-deleted') return;
+    if (event.event === 'member-added') {
+      this.removals.delete(event.uid);
+      this.events.memberJoined(this.chatId, event.uid);
+    }
+    this.chatReads = this.chatReads.then(() => this.announceChat());
+  }
+
+  private async announceChat(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const snapshot = await this.db.collection('chats').doc(this.chatId).get();
+      const chat = snapshot.exists ? toRealtimeChat(snapshot) : null;
+      if (chat && !this.closed) this.events.chatUpdated(chat);
+    } catch (error) {
+      // The change itself reached the room as its system message; only the chat's new state is missing.
+      this.logs.chatReadFailed(this.chatId, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private changed(message: RealtimeMessage): void {
+    if (!message.editedAt && !message.deletedAt) return;
     const version = message.deletedAt ? 'd' : `e:${message.editedAt}`;
     if (this.versions.get(message.id) === version) return;
     this.versions.set(message.id, version);
@@ -143,11 +163,7 @@ export class ChatFeed {
       const oldest = this.versions.keys().next().value;
       if (oldest !== undefined) this.versions.delete(oldest);
     }
-    if (message.deletedAt) events.messageDeleted(message);
-    else events.messageUpdated(message);
+    if (message.deletedAt) this.events.messageDeleted(message);
+    else this.events.messageUpdated(message);
   }
-}
-
-function signatureOf(chat: RealtimeChat): string {
-  return JSON.stringify([chat.type, chat.title, chat.memberIds, chat.updatedAt]);
 }

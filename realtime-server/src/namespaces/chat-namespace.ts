@@ -10,6 +10,7 @@ import {
   TypingPayload,
   type ChatClientEvents,
   type ChatJoined,
+  type RealtimeChat,
   type RealtimeMessage,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
@@ -39,7 +40,7 @@ export interface ChatNamespaceDeps {
 }
 
 /**
- * `/chat`: one room per chat, fed by one ChatFeed (Firestore listeners) per active room on this instance.
+ * `/chat`: one room per chat, fed by one ChatFeed (one Firestore listener) per active room on this instance.
  *
  * - Persistent events (messages, chat and member changes) are emitted with `local`: every instance has its
  *   own feed for the rooms its sockets are in, so nothing persistent crosses Redis and nothing arrives twice.
@@ -163,7 +164,8 @@ export class ChatRooms {
         `A socket may be in at most ${config.maxRoomsPerSocket} chats; leave one first.`,
       );
     }
-    const chat = await domain.requireMember(auth, chatId);
+    // A cheap check first, so that a non-member never makes the relay open a listener.
+    await domain.checkMember(auth, chatId);
     if (socket.disconnected) throw AppError.unauthenticated('The socket closed.');
     if (!alreadyIn) {
       chats.add(chatId);
@@ -172,9 +174,19 @@ export class ChatRooms {
     const feed = this.feeds.get(chatId);
     if (!feed) throw AppError.unavailable('The chat feed closed; retry.');
     await feed.ready;
+    // Membership read after `guard`: a removal committed after this read is emitted after `guard`, and
+    // one committed before it fails the read. Either way a removed member does not enter the room.
+    const guard = feed.position;
+    let chat: RealtimeChat;
+    try {
+      chat = await domain.requireMember(auth, chatId);
+    } catch (error) {
+      await this.leave(socket, chatId);
+      throw error;
+    }
     if (socket.disconnected || !chats.has(chatId))
       throw AppError.unavailable('The socket left while joining.');
-    if (feed.isMember(auth.uid) === false) {
+    if (feed.removedSince(auth.uid, guard)) {
       await this.leave(socket, chatId);
       // The API's one answer for "no such chat" and "not your chat", so chat ids do not leak.
       throw AppError.notFound(`No chat ${chatId}.`);

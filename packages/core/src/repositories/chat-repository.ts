@@ -10,7 +10,9 @@ import { AppError } from '../errors';
 import type { Chat, ChatType } from '../schemas/chat';
 import type { PageCursor } from '../schemas/common';
 import type { Member, Role } from '../schemas/member';
+import type { ChatEvent } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
+import { systemMessageData } from './message-repository';
 import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 /** `chats/{chatId}` as stored; see `schemas/chat.ts`. Checked on every read. */
@@ -192,8 +194,16 @@ export class ChatRepository {
     return snapshot.docs.map((doc) => parseMember(doc.id, doc.data()));
   }
 
-  /** Deletes the chat with every subcollection (members, messages, fan-out markers), through a BulkWriter. */
-  async delete(chatId: string): Promise<void> {
+  /**
+   * Deletes the chat with every subcollection (members, messages, fan-out markers), through a BulkWriter.
+   * A `chat-deleted` system message goes first, so whoever follows the chat's messages (the relay) learns
+   * it is gone before its documents go.
+   */
+  async delete(chatId: string, actor: string): Promise<void> {
+    await this.chatRef(chatId)
+      .collection('messages')
+      .doc()
+      .create(systemMessageData(actor, { event: 'chat-deleted' }));
     await this.db.recursiveDelete(this.chatRef(chatId));
   }
 
@@ -203,7 +213,11 @@ export class ChatRepository {
   }
 }
 
-/** Typed reads and writes on chats and members inside one Firestore transaction. */
+/**
+ * Typed reads and writes on chats and members inside one Firestore transaction. Every change a chat's
+ * members must hear of (a member added or removed, a rename) also appends its system message, in the same
+ * transaction: see `schemas/message.ts`.
+ */
 export class ChatTransaction {
   constructor(
     private readonly repo: ChatRepository,
@@ -220,24 +234,33 @@ export class ChatTransaction {
     return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
   }
 
-  rename(chatId: string, title: string): void {
+  rename(chatId: string, title: string, actor: string): void {
     this.tx.update(this.repo.chatRef(chatId), { title, updatedAt: FieldValue.serverTimestamp() });
+    this.record(chatId, actor, { event: 'renamed', title });
   }
 
-  addMember(chatId: string, member: NewMember): void {
+  /** Adds `member`, added by `actor`. */
+  addMember(chatId: string, member: NewMember, actor: string): void {
     this.tx.create(this.repo.memberRef(chatId, member.uid), newMemberData(member));
     this.tx.update(this.repo.chatRef(chatId), {
       memberIds: FieldValue.arrayUnion(member.uid),
       updatedAt: FieldValue.serverTimestamp(),
     });
+    this.record(chatId, actor, { event: 'member-added', uid: member.uid });
   }
 
-  removeMember(chatId: string, uid: string): void {
+  /** Removes `uid`: `member-left` when `actor` is `uid`, `member-removed` otherwise. */
+  removeMember(chatId: string, uid: string, actor: string): void {
     this.tx.delete(this.repo.memberRef(chatId, uid));
     this.tx.update(this.repo.chatRef(chatId), {
       memberIds: FieldValue.arrayRemove(uid),
       updatedAt: FieldValue.serverTimestamp(),
     });
+    this.record(chatId, actor, { event: actor === uid ? 'member-left' : 'member-removed', uid });
+  }
+
+  private record(chatId: string, actor: string, event: ChatEvent): void {
+    this.tx.create(this.repo.chatRef(chatId).collection('messages').doc(), systemMessageData(actor, event));
   }
 
   setRole(chatId: string, uid: string, role: Role): void {

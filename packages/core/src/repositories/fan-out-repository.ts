@@ -124,7 +124,9 @@ export class FanOutRepository {
 }
 
 /** Whether `message` comes after the chat's current last message. */
+/** Whether `message` should become the chat's last message: a text message later than the current one. */
 function isNewer(message: MessageRecord, chat: ChatRecord): boolean {
+  if (message.type === 'system') return false;
   if (!chat.lastMessage) return true;
   const current = { time: chat.lastMessage.createdAt, id: chat.lastMessage.id };
   return comparePositions({ time: message.createdAt, id: message.id }, current) > 0;

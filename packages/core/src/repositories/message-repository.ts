@@ -7,12 +7,15 @@ import {
 } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
-import type { Message } from '../schemas/message';
+import { ChatEvent, MessageType, type Message } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
 import { cursorOf, TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 /** `chats/{chatId}/messages/{messageId}` as stored; see `schemas/message.ts`. */
 const MessageDoc = z.object({
+  /** Absent on messages written before system messages existed: those are all text. */
+  type: MessageType.default('text'),
+  system: ChatEvent.nullable().default(null),
   senderId: z.string(),
   text: z.string(),
   createdAt: TimestampField,
@@ -72,6 +75,8 @@ export class MessageRepository {
     try {
       await this.ref(chatId, messageId).create({
         ...message,
+        type: 'text',
+        system: null,
         createdAt: FieldValue.serverTimestamp(),
         // The same server timestamp as createdAt: one write, one request time.
         updatedAt: FieldValue.serverTimestamp(),
@@ -134,12 +139,33 @@ export class MessageRepository {
   }
 }
 
+/**
+ * The document of a system message: `event`, made by `actor`, for a transaction that makes the change
+ * itself (see `ChatTransaction`), so the change and its message commit together or not at all.
+ */
+export function systemMessageData(actor: string, event: ChatEvent) {
+  return {
+    type: 'system',
+    system: event,
+    senderId: actor,
+    text: '',
+    replyToId: null,
+    clientMessageId: null,
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+    editedAt: null,
+    deletedAt: null,
+  } as const;
+}
+
 export function toMessage(record: MessageRecord): Message {
   return {
     id: record.id,
     chatId: record.chatId,
+    type: record.type,
     senderId: record.senderId,
     text: record.text,
+    system: record.system,
     createdAt: toIso(record.createdAt),
     editedAt: toIsoOrNull(record.editedAt),
     deletedAt: toIsoOrNull(record.deletedAt),

@@ -16,6 +16,13 @@ import { Uid } from './user';
  * - updatedAt is set on create (equal to createdAt), on every edit and on deletion. It is not part of the
  *   API: the relay follows a chat's messages with one listener ordered by (updatedAt, __name__), which sees
  *   new, edited and deleted messages alike. Pages and cursors stay on createdAt.
+ * - A chat's changes are messages too. Adding, removing or losing a member, renaming the chat and deleting it
+ *   each append a system message (`type: 'system'`, `system` says what happened, `text` is empty,
+ *   `senderId` is who did it) in the same transaction as the change. So one ordered stream, the messages,
+ *   holds everything a chat's room must hear, in commit order: the relay follows a chat with one listener,
+ *   and a member removed before a message was sent is out of the room before that message reaches it.
+ *   System messages are not counted as unread, not notified, not the chat's `lastMessage`, and cannot be
+ *   edited, deleted or replied to. Messages written before this field existed read as `type: 'text'`.
  * - A send with an idempotency key (the `Idempotency-Key` header or `clientMessageId`) gets the id
  *   `k_` + hex sha256(chatId, senderId, key), written with create(): a retry finds the original.
  *
@@ -24,6 +31,21 @@ import { Uid } from './user';
  * this message incremented. It is created in the same transaction as the increments, so a replayed event
  * finds it and does nothing, and marking read recounts exactly the increments still after the new position.
  */
+
+/** What a system message records: one change to the chat, made by its `senderId`. */
+export const ChatEvent = z
+  .discriminatedUnion('event', [
+    z.object({ event: z.literal('member-added'), uid: Uid }),
+    z.object({ event: z.literal('member-removed'), uid: Uid }),
+    z.object({ event: z.literal('member-left'), uid: Uid }),
+    z.object({ event: z.literal('renamed'), title: z.string() }),
+    z.object({ event: z.literal('chat-deleted') }),
+  ])
+  .meta({ id: 'ChatEvent' });
+export type ChatEvent = z.infer<typeof ChatEvent>;
+
+export const MessageType = z.enum(['text', 'system']);
+export type MessageType = z.infer<typeof MessageType>;
 
 /** Longest message, in characters after trimming. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -81,8 +103,10 @@ export const Message = z
   .object({
     id: MessageId,
     chatId: ChatId,
-    senderId: Uid,
-    text: z.string().describe('Empty when the message was deleted.'),
+    type: MessageType.describe('`system`: a change to the chat (see `system`), written by the API itself.'),
+    senderId: Uid.describe('Who sent it; for a system message, who made the change.'),
+    text: z.string().describe('Empty when the message was deleted, and for system messages.'),
+    system: ChatEvent.nullable().describe('What changed, on system messages; null on text messages.'),
     createdAt: IsoTime,
     editedAt: IsoTime.nullable(),
     deletedAt: IsoTime.nullable(),

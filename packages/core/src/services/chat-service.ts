@@ -118,7 +118,7 @@ export class ChatService {
       if (!chat) throw chatNotFound(chatId);
       if (chat.type === 'direct') throw failedPrecondition('A direct chat has no title.');
       if (!may.rename(member.role)) throw AppError.permissionDenied('Only owners and admins rename a chat.');
-      tx.rename(chatId, body.title);
+      tx.rename(chatId, body.title, auth.uid);
     });
     return this.get(auth, chatId);
   }
@@ -129,7 +129,7 @@ export class ChatService {
     if (!auth.admin && !(member && may.deleteChat(member.role))) {
       throw AppError.permissionDenied('Only the owner deletes a chat.');
     }
-    await this.chats.delete(chatId);
+    await this.chats.delete(chatId, auth.uid);
   }
 
   private async requireProfiles(uids: string[], pathOf: (uid: string) => string): Promise<void> {

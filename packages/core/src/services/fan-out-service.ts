@@ -42,10 +42,11 @@ export class FanOutService {
    *    transaction per hash bucket of members, each claimed by a marker document;
    * 3. every other member who is not muted gets a notification `msg_{chatId}_{messageId}`, through a
    *    BulkWriter with create().
+   * A system message (a member added, a rename…) does none of this: it is not news to count or announce.
    */
   async messageCreated(chatId: string, messageId: string): Promise<MessageFanOut> {
     const message = await this.fanOut.advanceLastMessage(chatId, messageId);
-    if (!message) return { counted: 0, notified: 0 };
+    if (!message || message.type === 'system') return { counted: 0, notified: 0 };
     const [chat, members] = await Promise.all([this.chats.get(chatId), this.chats.allMembers(chatId)]);
     if (!chat) return { counted: 0, notified: 0 };
     const recipients = members.filter(

@@ -46,7 +46,7 @@ export class MemberService {
       if (chat.memberIds.length >= MAX_CHAT_MEMBERS) {
         throw failedPrecondition(`A chat holds at most ${MAX_CHAT_MEMBERS} members.`);
       }
-      tx.addMember(chatId, { uid: body.uid, role: body.role, addedBy: auth.uid });
+      tx.addMember(chatId, { uid: body.uid, role: body.role, addedBy: auth.uid }, auth.uid);
     });
     return this.memberView(chatId, body.uid);
   }
@@ -61,7 +61,7 @@ export class MemberService {
       if (!may.remove(member.role, target.role)) {
         throw AppError.permissionDenied(`A chat ${member.role} cannot remove a chat ${target.role}.`);
       }
-      tx.removeMember(chatId, uid);
+      tx.removeMember(chatId, uid, auth.uid);
     });
   }
 
@@ -74,7 +74,7 @@ export class MemberService {
           'The owner cannot leave: make someone else owner first, or delete the chat.',
         );
       }
-      tx.removeMember(chatId, auth.uid);
+      tx.removeMember(chatId, auth.uid, auth.uid);
     });
   }
 

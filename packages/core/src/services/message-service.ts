@@ -67,10 +67,18 @@ export class MessageService {
       );
     }
     const key = idempotencyKey ?? body.clientMessageId ?? null;
-    if (body.replyToId && !(await this.messages.get(chatId, body.replyToId))) {
-      throw AppError.invalidArgument(`Invalid body.replyToId: no message ${body.replyToId} in this chat.`, [
-        { path: 'replyToId', message: 'No such message in this chat.' },
-      ]);
+    if (body.replyToId) {
+      const original = await this.messages.get(chatId, body.replyToId);
+      if (!original) {
+        throw AppError.invalidArgument(`Invalid body.replyToId: no message ${body.replyToId} in this chat.`, [
+          { path: 'replyToId', message: 'No such message in this chat.' },
+        ]);
+      }
+      if (original.type === 'system') {
+        throw AppError.invalidArgument(`Invalid body.replyToId: ${body.replyToId} is a system message.`, [
+          { path: 'replyToId', message: 'A system message cannot be replied to.' },
+        ]);
+      }
     }
     const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
     const { message, created } = await this.messages.create(chatId, messageId, {
@@ -144,6 +152,7 @@ export class MessageService {
       if (!chat) throw chatNotFound(chatId);
       if (!snapshot.exists) throw messageNotFound(messageId);
       const message = parseMessage(chatId, messageId, snapshot.data());
+      if (message.type === 'system') throw failedPrecondition('A system message cannot be edited.');
       if (message.senderId !== auth.uid) throw AppError.permissionDenied('Only the sender edits a message.');
       if (message.deletedAt) throw failedPrecondition('A deleted message cannot be edited.');
       this.messages.edit(tx.tx, chatId, messageId, body.text);
@@ -164,6 +173,7 @@ export class MessageService {
       const snapshot = await tx.tx.get(this.messages.ref(chatId, messageId));
       if (!snapshot.exists) throw messageNotFound(messageId);
       const message = parseMessage(chatId, messageId, snapshot.data());
+      if (message.type === 'system') throw failedPrecondition('A system message cannot be deleted.');
       const allowed =
         auth.admin || message.senderId === auth.uid || (member !== null && may.deleteAnyMessage(member.role));
       if (!allowed)
