@@ -105,6 +105,31 @@ export function createLogs(sink: LogSink) {
     redisError(error: unknown) {
       sink({ severity: 'ERROR', message: 'Redis error', ...errorFields(error) });
     },
+    /** A peer relay instance stopped: it said goodbye, or fell silent past the timeout. */
+    peerLost(instance: string, reason: 'silent' | 'goodbye') {
+      sink({ severity: 'NOTICE', message: `Peer instance lost (${reason}): ${instance}`, instance, reason });
+    },
+    /** Users only a lost peer held were announced offline to this instance's clients. */
+    presenceSwept(rooms: number, offline: number) {
+      sink({
+        severity: 'INFO',
+        message: `Presence: ${offline} offline after a check of ${rooms} rooms`,
+        rooms,
+        offline,
+      });
+    },
+    /** This instance's event loop stood still past the peer timeout; its users are announced again. */
+    presenceFrozen(ms: number) {
+      sink({
+        severity: 'WARNING',
+        message: `Presence heartbeat ${ms} ms late; announcing local users again`,
+        ms,
+      });
+    },
+    /** A malformed message from a peer instance, ignored. */
+    presenceDropped(event: string, reason: string) {
+      sink({ severity: 'WARNING', message: `Dropped ${event} from a peer: ${reason}`, event, reason });
+    },
     shuttingDown(signal: string, sockets: number) {
       sink({
         severity: 'NOTICE',

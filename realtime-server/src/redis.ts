@@ -4,6 +4,12 @@ import type { Logs } from './logs';
 import type { RelayServer } from './sockets/socket-types';
 
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long a question to every instance (presence queries, `fetchSockets()`) waits for answers. Redis counts
+ * an instance that died without closing its connection until it notices, and each question waits this long
+ * for that one's answer, so a join must not wait long.
+ */
+export const REQUESTS_TIMEOUT_MS = 2000;
 
 /** The Redis connections behind the adapter; `close()` ends both. */
 export interface RedisLink {
@@ -11,7 +17,7 @@ export interface RedisLink {
 }
 
 /**
- * Attach `@socket.io/redis-adapter`, so broadcasts (typing, presence, forced disconnects) and
+ * Attach `@socket.io/redis-adapter`, so broadcasts (typing, forced disconnects), presence messages and
  * `fetchSockets()` reach every instance. Persistent events never need it: each instance has its own
  * Firestore listeners.
  */
@@ -37,8 +43,7 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   } finally {
     clearTimeout(timer);
   }
-  // presence looks across instances with fetchSockets(); an instance that died must not stall a join long.
-  io.adapter(createAdapter(pub, sub, { requestsTimeout: 2000 }));
+  io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
   return {
     async close() {
       await Promise.allSettled([pub.close(), sub.close()]);

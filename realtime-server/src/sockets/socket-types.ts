@@ -8,6 +8,7 @@ import {
   type ServerGoodbye,
 } from '@chat/core';
 import type { Session } from '../auth/verify-token';
+import type { PresenceServerEvents } from '../presence/room-presence';
 
 /**
  * What each socket carries. Plain data only: with the Redis adapter, `fetchSockets()` ships it to other
@@ -17,8 +18,8 @@ export interface SocketData {
   session: Session;
 }
 
-/** Events one relay instance sends to the others (none: the adapter's own broadcast is enough). */
-export type InterServerEvents = Record<string, never>;
+/** Events one relay instance sends to the others: presence, and the heartbeat that finds dead instances. */
+export type InterServerEvents = PresenceServerEvents;
 
 export type RelayServer = Server<Record<string, never>, Record<string, never>, InterServerEvents, SocketData>;
 export type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents, InterServerEvents, SocketData>;
