@@ -20,6 +20,8 @@ import type { RelayProbe } from '../probe';
 import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
+import { RoomPresence } from '../presence/room-presence';
+import { REQUESTS_TIMEOUT_MS } from '../redis';
 import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
 import {
   chatRoom,
@@ -50,6 +52,7 @@ export class ChatRooms {
   private readonly feeds: RefCounted<ChatFeed>;
   /** The chats each local socket has joined (also the reference counts of `feeds`). */
   private readonly joined = new WeakMap<ChatSocket, Set<string>>();
+  private readonly presence: RoomPresence;
   private closed = false;
 
   constructor(private readonly deps: ChatNamespaceDeps) {
@@ -57,6 +60,12 @@ export class ChatRooms {
       (chatId) =>
         new ChatFeed(deps.db, chatId, this.feedEvents(), deps.logs, { checkMs: deps.config.listenerCheckMs }),
     );
+    this.presence = new RoomPresence(deps.nsp, deps.logs, {
+      clustered: deps.config.redisUrl !== undefined,
+      heartbeatMs: deps.config.presenceHeartbeatMs,
+      peerTimeoutMs: deps.config.presencePeerTimeoutMs,
+      requestsTimeoutMs: REQUESTS_TIMEOUT_MS,
+    });
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
 
@@ -65,9 +74,13 @@ export class ChatRooms {
     return this.feeds.size;
   }
 
-  /** Close every feed. Sockets disconnected after this leave their rooms without presence broadcasts. */
+  /**
+   * Close every feed. Sockets disconnected after this leave their rooms without presence broadcasts: the
+   * other instances hear one goodbye instead, and announce offline whoever does not reconnect to them.
+   */
   close(): void {
     this.closed = true;
+    this.presence.close();
     this.feeds.closeAll();
   }
 
@@ -152,7 +165,7 @@ export class ChatRooms {
    * message reaches the client once: from the history or live, never both, never neither.
    */
   private async join(socket: ChatSocket, payload: ChatJoinPayload): Promise<ChatJoined> {
-    const { domain, config, nsp } = this.deps;
+    const { domain, config } = this.deps;
     const auth = socket.data.session.auth;
     const chats = this.joined.get(socket);
     if (!chats) throw AppError.unauthenticated('The socket is closing.');
@@ -207,11 +220,11 @@ export class ChatRooms {
     }
     const messages = fetched.filter((m) => feed.emittedBefore(m, position));
 
-    const others = await nsp.in(chatRoom(chatId)).fetchSockets();
-    const online = [...new Set(others.map((s) => s.data.session.auth.uid))];
-    const alreadyOnline = others.some((s) => s.id !== socket.id && s.data.session.auth.uid === auth.uid);
-    if (!alreadyIn && !alreadyOnline)
-      socket.to(chatRoom(chatId)).emit('presence', { chatId, uid: auth.uid, online: true });
+    const { uids: others } = await this.presence.online(chatId, socket.id);
+    const online = [...new Set([...others, auth.uid])];
+    if (!alreadyIn && !others.has(auth.uid))
+      this.presence.announce({ chatId, uid: auth.uid, online: true }, socket.id);
+    this.presence.joined(chatId, online);
     return { chat, messages, hasMore, online };
   }
 
@@ -223,14 +236,11 @@ export class ChatRooms {
     this.feeds.release(chatId);
     // Shutting down: the adapter (and Redis) are going away, and every client is reconnecting anyway.
     if (this.closed) return;
-    try {
-      const rest = await this.deps.nsp.in(chatRoom(chatId)).fetchSockets();
-      if (!this.closed && !rest.some((s) => s.data.session.auth.uid === uid)) {
-        this.deps.nsp.to(chatRoom(chatId)).emit('presence', { chatId, uid, online: false });
-      }
-    } catch {
-      // Another instance did not answer in time: presence is best effort, the membership change is not.
-    }
+    const rest = await this.presence.online(chatId);
+    if (this.closed) return;
+    // A live instance did not answer: every instance checks the room again until one can tell.
+    if (!rest.complete) this.presence.recheck(chatId);
+    else if (!rest.uids.has(uid)) this.presence.announce({ chatId, uid, online: false });
   }
 
   /** Take every local socket of `uid` (or every one, when `uid` is null) out of a chat's room. */
