@@ -71,6 +71,8 @@ export class RoomPresence {
   private readonly startedAt = Date.now();
   private lastTick = Date.now();
   private sweeping = false;
+  /** After close() nothing more goes to the peers: the adapter's Redis connections close right after. */
+  private closed = false;
 
   constructor(
     private readonly nsp: ChatNamespace,
@@ -86,7 +88,7 @@ export class RoomPresence {
     nsp.on('presence:query', (instance, chatIds, answer) => this.query(instance, chatIds, answer));
     this.timer = setInterval(() => this.tick(), options.heartbeatMs);
     this.timer.unref();
-    this.nsp.serverSideEmit('presence:heartbeat', this.instance);
+    this.tell((nsp, me) => nsp.serverSideEmit('presence:heartbeat', me));
   }
 
   /** The uids with a socket in the chat's room, on this instance or a live peer, other than `exceptSocket`. */
@@ -98,7 +100,7 @@ export class RoomPresence {
   /** Tell every client in the chat's room, on every instance (but the socket `exceptSocket`). */
   announce(change: PresenceChange, exceptSocket?: string): void {
     this.apply(change, exceptSocket);
-    if (this.options.clustered) this.nsp.serverSideEmit('presence:change', this.instance, change);
+    this.tell((nsp, me) => nsp.serverSideEmit('presence:change', me, change));
   }
 
   /** A local socket joined the chat and was told these users are online. */
@@ -113,7 +115,7 @@ export class RoomPresence {
   recheck(chatId: string): void {
     if (!this.options.clustered) return;
     this.dirty.add(chatId);
-    this.nsp.serverSideEmit('presence:recheck', this.instance, chatId);
+    this.tell((nsp, me) => nsp.serverSideEmit('presence:recheck', me, chatId));
   }
 
   /**
@@ -121,17 +123,26 @@ export class RoomPresence {
    * relay: peers that ask meanwhile still get an answer instead of waiting for one.
    */
   close(): void {
-    if (!this.timer) return;
+    if (this.closed) return;
+    this.tell((nsp, me) => nsp.serverSideEmit('presence:goodbye', me));
+    this.closed = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    this.nsp.serverSideEmit('presence:goodbye', this.instance);
+  }
+
+  /**
+   * A message to every peer, unless this instance is closed: once the adapter's Redis client has closed, a
+   * publish rejects inside the adapter, where nobody can catch it, and would take the process down.
+   */
+  private tell(send: (nsp: ChatNamespace, instance: string) => void): void {
+    if (!this.closed && this.options.clustered) send(this.nsp, this.instance);
   }
 
   private tick(): void {
     const now = Date.now();
     const sinceLastTick = now - this.lastTick;
     this.lastTick = now;
-    this.nsp.serverSideEmit('presence:heartbeat', this.instance);
+    this.tell((nsp, me) => nsp.serverSideEmit('presence:heartbeat', me));
     if (sinceLastTick > this.options.peerTimeoutMs) {
       // This instance stood still (a long pause, a frozen container): the silence was ours, so the peers
       // are not dead, but they may have announced our users offline.
@@ -234,7 +245,7 @@ export class RoomPresence {
   private reannounce(): void {
     for (const chatId of this.believed.keys()) {
       for (const uid of this.localHolders(chatId)) {
-        this.nsp.serverSideEmit('presence:change', this.instance, { chatId, uid, online: true });
+        this.tell((nsp, me) => nsp.serverSideEmit('presence:change', me, { chatId, uid, online: true }));
       }
     }
   }
@@ -266,6 +277,7 @@ export class RoomPresence {
    * answers it got, and those are complete when every peer believed alive is among them.
    */
   private ask(chatIds: string[]): Promise<{ answers: PresenceAnswer[]; complete: boolean }> {
+    if (this.closed) return Promise.resolve({ answers: [], complete: false });
     return new Promise((resolve) => {
       // The adapter never calls back when Redis itself fails.
       const guard = setTimeout(
