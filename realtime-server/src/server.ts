@@ -164,6 +164,7 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
       notifications.close();
       // Closes the transports (clients see "transport close" and reconnect by themselves) and the HTTP server.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await chats.drained();
       await redis?.close();
     })());
 

@@ -50,4 +50,29 @@ describe('RoomPresence after close()', () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
     }
   });
+
+  it('when a query is on its way as the relay closes, then drained() outlasts it and closing Redis raises nothing', async () => {
+    const logs = createLogs(() => undefined);
+    const servers = [new Server(createServer()), new Server(createServer())] as RelayServer[];
+    const links = await Promise.all(servers.map((io) => attachRedisAdapter(io, redis.url, logs)));
+    const [mine, peer] = servers.map(
+      (io) =>
+        new RoomPresence(io.of('/chat') as ChatNamespace, logs, {
+          clustered: true,
+          heartbeatMs: 100,
+          peerTimeoutMs: 300,
+          requestsTimeoutMs: REQUESTS_TIMEOUT_MS,
+        }),
+    );
+    // The adapter asks Redis how many instances listen before it publishes the query: close in between.
+    const answer = mine!.online('chat-1');
+    mine!.close();
+    await mine!.drained();
+    await links[0]!.close();
+    expect((await answer).uids).toEqual(new Set());
+    peer!.close();
+    await peer!.drained();
+    await links[1]!.close();
+    await Promise.all(servers.map((io) => new Promise<void>((resolve) => io.close(() => resolve()))));
+  });
 });

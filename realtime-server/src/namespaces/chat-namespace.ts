@@ -84,6 +84,11 @@ export class ChatRooms {
     this.feeds.closeAll();
   }
 
+  /** Settles when nothing of this namespace's still needs Redis (see `RoomPresence.drained`). */
+  drained(): Promise<void> {
+    return this.presence.drained();
+  }
+
   private connected(socket: ChatSocket): void {
     const { logs, sessions, config } = this.deps;
     const uid = socket.data.session.auth.uid;

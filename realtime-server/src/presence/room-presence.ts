@@ -73,6 +73,8 @@ export class RoomPresence {
   private sweeping = false;
   /** After close() nothing more goes to the peers: the adapter's Redis connections close right after. */
   private closed = false;
+  /** Queries on their way: the adapter publishes each only after a first round trip to Redis. */
+  private readonly asking = new Set<Promise<unknown>>();
 
   constructor(
     private readonly nsp: ChatNamespace,
@@ -128,6 +130,15 @@ export class RoomPresence {
     this.closed = true;
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Settles once no query of this instance is on its way, each within the adapter's timeout (plus a second).
+   * The relay waits for it before it closes Redis: the adapter publishes a query only after asking Redis how
+   * many instances listen, so a query begun before close() still publishes after it.
+   */
+  async drained(): Promise<void> {
+    await Promise.allSettled([...this.asking]);
   }
 
   /**
@@ -278,7 +289,7 @@ export class RoomPresence {
    */
   private ask(chatIds: string[]): Promise<{ answers: PresenceAnswer[]; complete: boolean }> {
     if (this.closed) return Promise.resolve({ answers: [], complete: false });
-    return new Promise((resolve) => {
+    const asking = new Promise<{ answers: PresenceAnswer[]; complete: boolean }>((resolve) => {
       // The adapter never calls back when Redis itself fails.
       const guard = setTimeout(
         () => resolve({ answers: [], complete: false }),
@@ -307,5 +318,8 @@ export class RoomPresence {
         },
       );
     });
+    this.asking.add(asking);
+    void asking.finally(() => this.asking.delete(asking));
+    return asking;
   }
 }
