@@ -34,6 +34,12 @@ export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';
 export { parseMessage, toMessage, type MessageRecord } from './repositories/message-repository';
+export { parseChat, toChat, type ChatRecord } from './repositories/chat-repository';
+export {
+  parseNotification,
+  toNotification,
+  type NotificationRecord,
+} from './repositories/notification-repository';
 export * from './realtime/events';
 export * from './rate-limit/firestore-rate-limit-counter';
 export * from './rate-limit/too-many-requests';

@@ -1,4 +1,4 @@
-import type { Services } from '@chat/core';
+import { realtimeChatOf, type Services } from '@chat/core';
 import type { ChatDomain } from './chat-domain';
 
 /**
@@ -11,16 +11,7 @@ export function coreChatDomain(services: Services): ChatDomain {
       await services.chats.requireMember(auth, chatId);
     },
     async requireMember(auth, chatId) {
-      await services.chats.requireMember(auth, chatId);
-      const chat = await services.chats.get(auth, chatId);
-      return {
-        id: chat.id,
-        type: chat.type,
-        title: chat.title,
-        memberIds: chat.memberIds,
-        updatedAt: chat.updatedAt,
-        lastActivityAt: chat.lastActivityAt,
-      };
+      return realtimeChatOf(await services.chats.getAsMember(auth, chatId));
     },
     async recentMessages(auth, chatId, limit) {
       return (await services.messages.list(auth, chatId, { limit })).messages;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ErrorEnvelope } from '../schemas/error-envelope';
 import { ChatId, MessageId, NotificationId } from '../schemas/common';
-import type { ChatType } from '../schemas/chat';
+import type { Chat, ChatType } from '../schemas/chat';
 import { IdempotencyKey, SendMessageBody, type Message } from '../schemas/message';
 import type { Notification } from '../schemas/notification';
 import { MarkReadBody } from '../schemas/read-state';
@@ -79,6 +79,12 @@ export interface RealtimeChat {
   memberIds: string[];
   updatedAt: string | null;
   lastActivityAt: string | null;
+}
+
+/** The parts of a chat its room is told: the same for every member, unlike `membership`. */
+export function realtimeChatOf(chat: Chat): RealtimeChat {
+  const { id, type, title, memberIds, updatedAt, lastActivityAt } = chat;
+  return { id, type, title, memberIds, updatedAt, lastActivityAt };
 }
 
 /** A notification exactly as `GET /notifications` returns it. */

@@ -73,16 +73,7 @@ export class MessageRepository {
     message: NewMessage,
   ): Promise<{ message: MessageRecord; created: boolean }> {
     try {
-      await this.ref(chatId, messageId).create({
-        ...message,
-        type: 'text',
-        system: null,
-        createdAt: FieldValue.serverTimestamp(),
-        // The same server timestamp as createdAt: one write, one request time.
-        updatedAt: FieldValue.serverTimestamp(),
-        editedAt: null,
-        deletedAt: null,
-      });
+      await this.ref(chatId, messageId).create(newMessageData(message, null));
       // A server timestamp is the request time at millisecond precision, not the write time, and
       // createdAt is half of every page cursor: return exactly what is stored.
       const stored = await this.get(chatId, messageId);
@@ -140,22 +131,26 @@ export class MessageRepository {
 }
 
 /**
- * The document of a system message: `event`, made by `actor`, for a transaction that makes the change
- * itself (see `ChatTransaction`), so the change and its message commit together or not at all.
+ * A new message document: a text message (`system` null) or a system message recording `system`. A system
+ * message is written by the transaction that makes the change (see `ChatTransaction`), so the change and its
+ * message commit together or not at all.
  */
-export function systemMessageData(actor: string, event: ChatEvent) {
+export function newMessageData(message: NewMessage, system: ChatEvent | null) {
   return {
-    type: 'system',
-    system: event,
-    senderId: actor,
-    text: '',
-    replyToId: null,
-    clientMessageId: null,
+    ...message,
+    type: system ? 'system' : 'text',
+    system,
     createdAt: FieldValue.serverTimestamp(),
+    // The same server timestamp as createdAt: one write, one request time.
     updatedAt: FieldValue.serverTimestamp(),
     editedAt: null,
     deletedAt: null,
-  } as const;
+  };
+}
+
+/** The document of a system message: `event`, made by `actor`. */
+export function systemMessageData(actor: string, event: ChatEvent) {
+  return newMessageData({ senderId: actor, text: '', replyToId: null, clientMessageId: null }, event);
 }
 
 export function toMessage(record: MessageRecord): Message {

@@ -22,7 +22,11 @@ const NotificationDoc = z.object({
   createdAt: TimestampField,
   readAt: TimestampField.nullable(),
 });
-type NotificationRecord = z.infer<typeof NotificationDoc> & { id: string };
+export type NotificationRecord = z.infer<typeof NotificationDoc> & { id: string };
+
+export function parseNotification(id: string, data: unknown): NotificationRecord {
+  return { id, ...NotificationDoc.parse(data) };
+}
 
 /** One notification for one inbox, under a deterministic id. */
 export interface NotificationDelivery {
@@ -87,7 +91,7 @@ export class NotificationRepository {
 
   async get(uid: string, id: string): Promise<Notification | null> {
     const snapshot = await this.inbox(uid).doc(id).get();
-    return snapshot.exists ? toNotification({ id, ...NotificationDoc.parse(snapshot.data()) }) : null;
+    return snapshot.exists ? toNotification(parseNotification(id, snapshot.data())) : null;
   }
 
   /** Newest first, keyset-paginated on (createdAt, id); optionally only the unread ones. */
@@ -102,9 +106,7 @@ export class NotificationRepository {
     if (options.unreadOnly) query = query.where('readAt', '==', null);
     if (options.cursor) query = query.startAfter(timestampOf(options.cursor), options.cursor.id);
     const snapshot = await query.get();
-    const records = snapshot.docs
-      .slice(0, options.limit)
-      .map((doc) => ({ id: doc.id, ...NotificationDoc.parse(doc.data()) }));
+    const records = snapshot.docs.slice(0, options.limit).map((doc) => parseNotification(doc.id, doc.data()));
     const last = records[records.length - 1];
     return {
       notifications: records.map(toNotification),
@@ -143,7 +145,7 @@ export class NotificationRepository {
   }
 }
 
-function toNotification(record: NotificationRecord): Notification {
+export function toNotification(record: NotificationRecord): Notification {
   return {
     id: record.id,
     type: record.type,

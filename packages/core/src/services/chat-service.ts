@@ -90,6 +90,16 @@ export class ChatService {
   }
 
   /**
+   * One chat, for its members only: `not-found` for anyone else, app admins included. The member record and
+   * the chat are read at once. What the relay answers a socket joining the chat's room with.
+   */
+  async getAsMember(auth: AuthContext, chatId: string): Promise<Chat> {
+    const [member, chat] = await Promise.all([this.access.member(auth, chatId), this.chats.get(chatId)]);
+    if (!chat) throw chatNotFound(chatId);
+    return toChat(chat, member);
+  }
+
+  /**
    * The caller's member record, or `not-found` when they are not a member: the check the relay makes
    * before it joins a socket to a chat's room.
    */
