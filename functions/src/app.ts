@@ -10,15 +10,10 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
 import { authenticatedAndLimited, createRateLimits, type RateLimits } from './http/rate-limit';
+import { mountRoutes } from './http/mount-routes';
 import { buildOpenApiDocument } from './openapi';
-import { docsRoutes } from './routes/docs';
-import { pingRoutes } from './routes/ping';
-import { userRoutes } from './routes/users';
-import { chatRoutes } from './routes/chats';
-import { memberRoutes } from './routes/members';
-import { messageRoutes } from './routes/messages';
-import { readStateRoutes } from './routes/read-state';
-import { notificationRoutes } from './routes/notifications';
+import { apiRoutes } from './routes/api-routes';
+import { docsFiles } from './routes/docs';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -73,18 +68,16 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
   app.use(parseJsonBody(deps.config.bodyLimitBytes));
 }
 
+/** The route table, served; and the files of the docs page, which are not operations of the API. */
 function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
   const services = createServices(deps.db);
-  app.use(pingRoutes(deps.db, deps.config));
-  app.use(docsRoutes(buildOpenApiDocument()));
+  app.use('/docs', docsFiles());
   // Every authenticated route is also limited per user (and message sends per sender).
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
-  app.use(userRoutes(services, authenticated));
-  app.use(chatRoutes(services, authenticated));
-  app.use(memberRoutes(services, authenticated));
-  app.use(messageRoutes(services, authenticated));
-  app.use(readStateRoutes(services, authenticated));
-  app.use(notificationRoutes(services, authenticated));
+  mountRoutes(app, apiRoutes, {
+    deps: { services, db: deps.db, config: deps.config, openApiDocument: buildOpenApiDocument(apiRoutes) },
+    authenticate: authenticated,
+  });
 }
 
 function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {
