@@ -9,6 +9,7 @@ import {
   SendMessageHeaders,
   type Services,
 } from '@chat/core';
+import { setRateLimitHeaders } from '../http/rate-limit';
 import { callerOf } from '../http/require-auth';
 
 /**
@@ -32,9 +33,10 @@ export function messageRoutes(services: Services, requireAuth: RequestHandler): 
       'headers',
     );
     const body = parseInput(SendMessageBody, req.body);
-    const { message, created } = await services.messages.send(callerOf(req), chatId, body, {
+    const { message, created, rateLimit } = await services.messages.send(callerOf(req), chatId, body, {
       idempotencyKey: headers['Idempotency-Key'],
     });
+    setRateLimitHeaders(res, rateLimit);
     if (!created) res.set('Idempotent-Replayed', 'true');
     res
       .status(created ? 201 : 200)
