@@ -197,6 +197,7 @@ describe('the message-send limit', () => {
       const page = await alice.api.get(`/chats/${chatId}/messages`);
       expect(page.body.messages.map((m: { text: string }) => m.text)).toEqual(['one', 'two']);
     },
+    30_000,
   );
 });
 
