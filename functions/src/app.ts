@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, createServices, type LogSink } from '@chat/core';
+import { AppError, createServices, type LogSink, type Services } from '@chat/core';
 import type { AppConfig } from './config';
 import { createLogs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -21,6 +21,11 @@ export interface AppDependencies {
   auth: Auth;
   log: LogSink;
   projectId?: string;
+  /**
+   * The domain services, when the caller shares them with others (index.ts, with the triggers).
+   * @default built over `db`, with `config.rateLimits` as the send limit
+   */
+  services?: Services;
 }
 
 /**
@@ -70,9 +75,10 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
 
 /** The route table, served; and the files of the docs page, which are not operations of the API. */
 function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
-  const services = createServices(deps.db);
+  const services =
+    deps.services ?? createServices(deps.db, { limits: deps.config.rateLimits, log: deps.log });
   app.use('/docs', docsFiles());
-  // Every authenticated route is also limited per user (and message sends per sender).
+  // Every authenticated route is also limited per user; message sends are limited by the services.
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
   mountRoutes(app, apiRoutes, {
     deps: { services, db: deps.db, config: deps.config, openApiDocument: buildOpenApiDocument(apiRoutes) },

@@ -1,5 +1,6 @@
 import type { IRouter, Request, RequestHandler, Response } from 'express';
 import { AppError, parseInput } from '@chat/core';
+import { setRateLimitHeaders } from './rate-limit';
 import { callerOf } from './require-auth';
 import type { Reply, Route, RouteInput } from './route';
 
@@ -54,6 +55,7 @@ function send<D>(route: Route<D>, reply: Reply, res: Response): void {
   res.status(reply.status);
   if (reply.location) res.location(reply.location);
   if (reply.headers) res.set(reply.headers);
+  setRateLimitHeaders(res, reply.rateLimit ?? undefined);
   if (reply.body === undefined) {
     res.end();
   } else if (route.responses[reply.status]?.body === 'html') {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuthContext } from '@chat/core';
+import type { AuthContext, RateLimitQuota } from '@chat/core';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
@@ -64,6 +64,8 @@ export interface Reply {
   /** Sent with `res.location()`. */
   location?: string;
   headers?: Record<string, string>;
+  /** A quota the operation counted against (the send limit), reported in the `RateLimit` headers. */
+  rateLimit?: RateLimitQuota | null;
   /** JSON, or the page of an `html` response; none when undefined. */
   body?: unknown;
 }

@@ -46,11 +46,12 @@ export const messageRoutes = [
     },
     errors: [404],
     handler: async ({ caller, params, headers, body }, { services }) => {
-      const { message, created } = await services.messages.send(caller, params.chatId, body, {
+      const { message, created, rateLimit } = await services.messages.send(caller, params.chatId, body, {
         idempotencyKey: headers['Idempotency-Key'],
       });
       return {
         status: created ? 201 : 200,
+        rateLimit,
         location: `/chats/${params.chatId}/messages/${message.id}`,
         ...(created ? {} : { headers: { 'Idempotent-Replayed': 'true' } }),
         body: message,
