@@ -102,7 +102,7 @@ describe('the api function URL', () => {
     // The script takes the URL from the page, resolved against the page: by the time `load` fires,
     // `document.currentScript` is null, so a URL relative to the script resolved against the page instead.
     const init = await (await fetch(`${API_URL}/docs/init.js`)).text();
-    expect(init).toContain("getAttribute('data-spec-url'), document.baseURI");
+    expect(init).toContain("document.body.getAttribute('data-spec-url'), document.baseURI");
     expect(init).not.toContain('currentScript');
   });
 

@@ -7,16 +7,15 @@ import { defineRoute } from './api-route';
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
 
 /**
- * Starts Swagger UI on the document the page names in `data-spec-url`. A file of its own, not an inline
+ * Starts Swagger UI on the document the page's body names in `data-spec-url`. A file of its own, not an inline
  * script, so the page works under helmet's CSP (`script-src 'self'`). The URL is resolved against the
  * page, like its other links: `document.currentScript` is null by the time `load` fires, so a URL relative
  * to this script would resolve against the page anyway, and wrongly.
  */
 const INIT_SCRIPT = `window.addEventListener('load', function () {
-  var root = document.getElementById('swagger-ui');
   window.ui = SwaggerUIBundle({
-    url: new URL(root.getAttribute('data-spec-url'), document.baseURI).href,
-    domNode: root,
+    url: new URL(document.body.getAttribute('data-spec-url'), document.baseURI).href,
+    dom_id: '#swagger-ui',
     deepLinking: true,
   });
 });
@@ -36,8 +35,8 @@ const PAGE = `<!doctype html>
     <link rel="icon" href="docs/favicon-32x32.png" />
     <link rel="stylesheet" href="docs/swagger-ui.css" />
   </head>
-  <body>
-    <div id="swagger-ui" data-spec-url="openapi.json"></div>
+  <body data-spec-url="openapi.json">
+    <div id="swagger-ui"></div>
     <script src="docs/swagger-ui-bundle.js"></script>
     <script src="docs/init.js"></script>
   </body>
