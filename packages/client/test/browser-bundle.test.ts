@@ -19,7 +19,10 @@ async function bundleForBrowser(source: string): Promise<{ code: string; inputs:
     logLevel: 'silent',
   });
   const metafile = result.metafile as Metafile;
-  return { code: result.outputFiles.map((file) => file.text).join('\n'), inputs: Object.keys(metafile.inputs) };
+  return {
+    code: result.outputFiles.map((file) => file.text).join('\n'),
+    inputs: Object.keys(metafile.inputs),
+  };
 }
 
 describe('A browser bundle', () => {

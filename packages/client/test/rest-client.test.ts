@@ -10,7 +10,8 @@ import { ApiError, createApiClient, type ApiClient } from '../src';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set. Run the tests with \`npm test\`, which starts the emulators.`);
+  if (!value)
+    throw new Error(`${name} is not set. Run the tests with \`npm test\`, which starts the emulators.`);
   return value;
 }
 
@@ -75,7 +76,8 @@ describe('The REST client', () => {
     });
     const userTexts = (page: typeof newest) =>
       (page?.messages ?? []).filter((m) => m.type === 'text').map((m) => m.text);
-    expect(userTexts(newest)).toEqual(['three', 'two']);
+    // A page is oldest first; the first page holds the newest messages.
+    expect(userTexts(newest)).toEqual(['two', 'three']);
     expect(newest?.olderCursor).toEqual(expect.any(String));
 
     const { data: older } = await bob.api.GET('/chats/{chatId}/messages', {
