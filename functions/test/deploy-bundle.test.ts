@@ -18,6 +18,9 @@ const FUNCTIONS_DIR = path.join(ROOT, 'functions');
 const BUNDLE = path.join(FUNCTIONS_DIR, 'lib', 'index.js');
 const NODE22 = node22();
 
+// Node 22 processes that load the whole bundle: seconds each, more on a loaded machine.
+jest.setTimeout(120_000);
+
 /** A `functions/.env.<alias>` file as the environment firebase-tools gives the code. */
 function paramsOf(alias: string): Record<string, string> {
   const lines = readFileSync(path.join(FUNCTIONS_DIR, `.env.${alias}`), 'utf8').split('\n');
@@ -200,7 +203,7 @@ describe('the deployed functions bundle on Node 22', () => {
     const { CORS_ORIGINS: _dropped, ...withoutOrigins } = paramsOf('staging');
     const missing = await pingWith({ ...withoutOrigins, RATE_LIMIT_PER_IP: '-5' });
     expect(missing.status).toBe(500);
-    expect(missing.stderr).toMatch(/CORS_ORIGINS: must list at least one origin/);
+    expect(missing.stderr).toMatch(/CORS_ORIGINS: cannot be read/);
     expect(missing.stderr).toMatch(/RATE_LIMIT_PER_IP: /);
     const bad = await pingWith({ ...paramsOf('staging'), CORS_ORIGINS: '["https://chat.example.com/app"]' });
     expect(bad.status).toBe(500);
