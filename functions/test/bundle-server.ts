@@ -10,6 +10,8 @@ import express, { type Request, type Response } from 'express';
 
 type HttpsFunction = (req: Request, res: Response) => void | Promise<void>;
 
+// The built file, loaded at run time as the Functions runtime loads it (not compiled into this script).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const bundle = require(path.resolve(__dirname, '..', 'lib', 'index.js')) as { api: HttpsFunction };
 const app = express();
 app.use(

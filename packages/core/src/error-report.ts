@@ -25,9 +25,14 @@ export interface ErrorReportFields {
  * The log fields that report `error` to Error Reporting for `service`. A thrown value that is not an Error
  * gets a stack from here, so the entry is still one Error Reporting can parse.
  */
-export function errorReport(service: string, error: unknown, context?: ErrorReportContext): ErrorReportFields {
+export function errorReport(
+  service: string,
+  error: unknown,
+  context?: ErrorReportContext,
+): ErrorReportFields {
   const stack =
-    (error instanceof Error ? error.stack : undefined) ?? new Error(`Non-error thrown: ${String(error)}`).stack;
+    (error instanceof Error ? error.stack : undefined) ??
+    new Error(`Non-error thrown: ${String(error)}`).stack;
   return {
     '@type': REPORTED_ERROR_EVENT,
     message: stack ?? String(error),

@@ -21,14 +21,12 @@ export interface ImageProcess {
   kill(): Promise<void>;
 }
 
-/** The image's own CMD, so the check runs what Cloud Run runs. */
-function imageCmd(engine: Engine, image: string): string[] {
-  const format = engine === 'docker' ? '{{json .Config.Cmd}}' : '{{json .OCIv1.Config.Cmd}}';
-  const args =
-    engine === 'docker'
-      ? ['image', 'inspect', '--format', format, image]
-      : ['inspect', '--type', 'image', '--format', format, image];
-  return JSON.parse(execFileSync(engine, args, { encoding: 'utf8' })) as string[];
+/** The image's own CMD (`buildah run` needs the command spelled out), so the check runs what Cloud Run runs. */
+function imageCmd(image: string): string[] {
+  const inspected = JSON.parse(
+    execFileSync('buildah', ['inspect', '--type', 'image', image], { encoding: 'utf8' }),
+  ) as { OCIv1: { config: { Cmd?: string[] } } };
+  return inspected.OCIv1.config.Cmd ?? [];
 }
 
 /** The descendants of a process, deepest last (buildah's chroot runner sits between us and node). */
@@ -69,7 +67,7 @@ export async function startImage(
     }).trim();
     child = spawn(
       'buildah',
-      ['run', '--isolation', 'chroot', ...envArgs, container, '--', ...imageCmd(engine, image)],
+      ['run', '--isolation', 'chroot', ...envArgs, container, '--', ...imageCmd(image)],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -96,12 +94,19 @@ export async function startImage(
     if (container) execFileSync('buildah', ['rm', container], { stdio: 'ignore' });
     container = undefined;
   };
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const pid of [child.pid ?? 0, ...descendants(child.pid ?? 0)].reverse()) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // Already gone.
+      }
+    }
+  };
   const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       if (engine === 'docker') execFileSync('docker', ['kill', name], { stdio: 'ignore' });
-      else
-        for (const pid of [child.pid ?? 0, ...descendants(child.pid ?? 0)].reverse())
-          process.kill(pid, 'SIGKILL');
+      else signalAll('SIGKILL');
       await exited;
     }
     removeContainer();

@@ -12,6 +12,9 @@ import { startImage, type Engine, type ImageProcess } from './image-process';
 const IMAGE = requireEnv('RELAY_IMAGE');
 const ENGINE = requireEnv('RELAY_IMAGE_ENGINE') as Engine;
 
+// Users whose welcome notification must arrive, an image that starts in a chroot: slow on a busy machine.
+jest.setTimeout(180_000);
+
 describe(`the relay image (${IMAGE}, run by ${ENGINE})`, () => {
   let h: Harness;
   let relay: ImageProcess | undefined;
