@@ -31,6 +31,10 @@ module.exports = {
     }),
     project('client', '<rootDir>/packages/client'),
     project('functions', '<rootDir>/functions'),
-    project('realtime', '<rootDir>/realtime-server'),
+    project('realtime', '<rootDir>/realtime-server', { testPathIgnorePatterns: ['/test/image/'] }),
+    // The relay's container image: only when `npm run image:check` has built one and named it.
+    ...(process.env.RELAY_IMAGE
+      ? [project('image', '<rootDir>/realtime-server', { testMatch: ['<rootDir>/test/image/**/*.test.ts'] })]
+      : []),
   ],
 };

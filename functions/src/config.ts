@@ -78,8 +78,12 @@ export interface RateLimitConfig extends SendLimitConfig {
   perUser: number;
 }
 
+/** Bad settings, each named in `problems` (`NAME: what is wrong`) and in the message. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration. ${problems.join('; ')}`);
+  }
 }
 
 /** Validate raw settings; the error names every bad setting. */
@@ -89,7 +93,7 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`,
     );
-    throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
+    throw new ConfigError(problems);
   }
   const data = result.data;
   return {
@@ -110,14 +114,37 @@ export function loadProjectId(): string {
   return projectID.value();
 }
 
-/** Read the params (only valid at run time, not at deploy time). */
+/**
+ * Read the params (only valid at run time, not at deploy time). A param the runtime cannot read (a list
+ * param that is unset or not JSON) is named like any invalid one, together with every other bad setting.
+ */
 export function loadConfig(): AppConfig {
-  return parseConfig({
-    APP_ENV: APP_ENV.value(),
-    CORS_ORIGINS: CORS_ORIGINS.value(),
-    RATE_LIMIT_WINDOW_SECONDS: RATE_LIMIT_WINDOW_SECONDS.value(),
-    RATE_LIMIT_PER_IP: RATE_LIMIT_PER_IP.value(),
-    RATE_LIMIT_PER_USER: RATE_LIMIT_PER_USER.value(),
-    RATE_LIMIT_SENDS_PER_USER: RATE_LIMIT_SENDS_PER_USER.value(),
-  });
+  const unreadable: string[] = [];
+  const read = <T>(name: string, param: { value(): T }): T | undefined => {
+    try {
+      return param.value();
+    } catch (error) {
+      unreadable.push(`${name}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    }
+  };
+  const raw = {
+    APP_ENV: read('APP_ENV', APP_ENV),
+    CORS_ORIGINS: read('CORS_ORIGINS', CORS_ORIGINS),
+    RATE_LIMIT_WINDOW_SECONDS: read('RATE_LIMIT_WINDOW_SECONDS', RATE_LIMIT_WINDOW_SECONDS),
+    RATE_LIMIT_PER_IP: read('RATE_LIMIT_PER_IP', RATE_LIMIT_PER_IP),
+    RATE_LIMIT_PER_USER: read('RATE_LIMIT_PER_USER', RATE_LIMIT_PER_USER),
+    RATE_LIMIT_SENDS_PER_USER: read('RATE_LIMIT_SENDS_PER_USER', RATE_LIMIT_SENDS_PER_USER),
+  };
+  try {
+    const config = parseConfig(raw);
+    if (unreadable.length === 0) return config;
+    throw new ConfigError(unreadable);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || unreadable.length === 0) throw error;
+    // One line per setting: an unreadable param's own reason, not also "received undefined".
+    const named = new Set(unreadable.map((problem) => problem.slice(0, problem.indexOf(':'))));
+    const others = error.problems.filter((problem) => !named.has(problem.split(/[.:]/)[0] ?? ''));
+    throw new ConfigError([...unreadable, ...others]);
+  }
 }

@@ -1,5 +1,8 @@
-import type { AppError, LogSink } from '@chat/core';
+import { errorReport, type AppError, type LogSink } from '@chat/core';
 import type { AppConfig } from './config';
+
+/** The service name Error Reporting files the API's errors under. */
+export const ERROR_REPORTING_SERVICE = 'api';
 
 /**
  * Every log line the API writes, named for what it logs. Entries are Cloud Logging structured JSON; the
@@ -52,14 +55,17 @@ export function createLogs(sink: LogSink) {
         code: error.code,
       });
     },
-    /** A server error (5xx): logged with its stack, answered with a generic message. */
+    /**
+     * A server error (5xx), answered with a generic message. The line is an Error Reporting event: its
+     * message is the stack, so Error Reporting groups every occurrence of the same failure.
+     */
     requestFailed(ctx: RequestLogContext, error: unknown) {
-      const stack = error instanceof Error ? error.stack : String(error);
       sink({
         severity: 'ERROR',
-        message: `Unhandled error: ${error instanceof Error ? error.message : String(error)}`,
         ...fields(ctx),
-        stack,
+        ...errorReport(ERROR_REPORTING_SERVICE, error, {
+          httpRequest: { method: ctx.method, url: ctx.path, responseStatusCode: 500 },
+        }),
       });
     },
   };

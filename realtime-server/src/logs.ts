@@ -1,5 +1,8 @@
-import type { AppError, LogEntry, LogSink } from '@chat/core';
+import { errorReport, type AppError, type LogEntry, type LogSink } from '@chat/core';
 import { maskedConfig, type RelayConfig } from './config';
+
+/** The service name Error Reporting files the relay's errors under (the Cloud Run service's name). */
+export const ERROR_REPORTING_SERVICE = 'chat-relay';
 
 /**
  * Every log line the relay writes, named for what it logs. Entries are Cloud Logging structured JSON
@@ -52,9 +55,17 @@ export function createLogs(sink: LogSink) {
         code: error.code,
       });
     },
-    /** A client event failed on our side: logged with its stack, acked with a generic error. */
+    /**
+     * A client event failed on our side (the relay's 5xx), acked with a generic error. The line is an Error
+     * Reporting event: its message is the stack, so Error Reporting groups every occurrence of the failure.
+     */
     eventFailed(event: string, uid: string, error: unknown) {
-      sink({ severity: 'ERROR', message: `${event} failed`, event, uid, ...errorFields(error) });
+      sink({
+        severity: 'ERROR',
+        event,
+        uid,
+        ...errorReport(ERROR_REPORTING_SERVICE, error, { user: uid }),
+      });
     },
     /** A malformed or unknown event that cannot be answered (no ack callback, or an unknown name). */
     eventDropped(event: string, uid: string, reason: string) {
@@ -90,8 +101,13 @@ export function createLogs(sink: LogSink) {
         error,
       });
     },
+    /** The periodic revocation check failed: reported, since revoked users keep their sockets meanwhile. */
     revocationCheckFailed(error: unknown) {
-      sink({ severity: 'ERROR', message: 'Revocation check failed', ...errorFields(error) });
+      sink({
+        severity: 'ERROR',
+        check: 'revocation',
+        ...errorReport(ERROR_REPORTING_SERVICE, error),
+      });
     },
     redisError(error: unknown) {
       sink({ severity: 'ERROR', message: 'Redis error', ...errorFields(error) });

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './verify-id-token';
 export * from './repositories/firestore-health';
 export * from './log-entry';
+export * from './error-report';
 export * from './services';
 export * from './schemas/common';
 export * from './schemas/user';
