@@ -1,7 +1,8 @@
 /**
  * The local stack, one command:
  *   npm start   → emulators + demo data, until Ctrl-C
- *   npm test    → emulators, then every Jest suite against them, then everything stops
+ *   npm test    → emulators, then every Jest suite against them, then everything stops; then the conformance
+ *                 suite and the rules tests against the official emulator, where one is installed
  *
  * Firestore: the official emulator or ours (see lib/firestore-choice.ts). Auth and Functions: the
  * firebase-tools emulators, as they are. With our Firestore emulator, firebase-tools is started with the
@@ -16,7 +17,8 @@ import { initializeApp, deleteApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
-import { chooseFirestore } from './lib/firestore-choice';
+import { chooseFirestore, type FirestoreChoice } from './lib/firestore-choice';
+import { runOfficialChecks } from './lib/official-checks';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 import { startLocalRelay, type LocalRelay } from './lib/relay';
@@ -146,7 +148,8 @@ async function main(): Promise<number> {
       });
       const code = await new Promise<number>((resolve) => jest.once('exit', (c) => resolve(c ?? 1)));
       await stop();
-      return code;
+      const official = await officialChecksAfter(choice, process.argv.slice(3));
+      return code !== 0 ? code : official;
     }
 
     const app = initializeApp({ projectId: PROJECT_ID }, 'seed');
@@ -162,6 +165,25 @@ async function main(): Promise<number> {
     await stop();
     return 1;
   }
+}
+
+/**
+ * After a full run on our emulator, the conformance suite and the rules tests run again against the official
+ * emulator where one is installed (lib/official-checks.ts), so nothing the official one decides is skipped.
+ */
+async function officialChecksAfter(choice: FirestoreChoice, jestArgs: string[]): Promise<number> {
+  if (choice === 'official') return 0; // the main run already faced it
+  if (process.env.FIRESTORE_OFFICIAL_CHECKS === 'off') {
+    say('Official Firestore emulator checks skipped: FIRESTORE_OFFICIAL_CHECKS=off.');
+    return 0;
+  }
+  if (jestArgs.length > 0) {
+    say(
+      'Official Firestore emulator checks skipped: Jest arguments narrow this run (npm run test:official runs them).',
+    );
+    return 0;
+  }
+  return runOfficialChecks({ root: ROOT, say });
 }
 
 function printWelcome(ports: StackPorts, apiUrl: string, relayUrl: string): void {

@@ -1,27 +1,25 @@
 /**
  * Which Firestore emulator the local stack runs.
  *
- * - `official`: firebase-tools starts Google's emulator (needs Java 21 and its one-time download).
- * - `node`: our in-memory emulator, `@chat/firestore-emulator`, started in this process.
- * - `auto` (default): official when `java -version` reports 21 or newer, node otherwise.
+ * - `node` (default): our in-memory emulator, `@chat/firestore-emulator`, started in this process.
+ * - `official`: firebase-tools starts Google's emulator (needs Java 21 as `java` on PATH, and its one-time
+ *   download).
+ * - `auto`: official when `java -version` reports 21 or newer, node otherwise.
  *
- * Force one with `FIRESTORE_EMULATOR=official|node`.
+ * Force one with `FIRESTORE_EMULATOR=official|node|auto`. Whatever runs here, `npm test` also checks the
+ * conformance suite and the rules tests against a locally installed official emulator (official-checks.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { javaMajorVersion } from './official-firestore';
 
 export type FirestoreChoice = 'official' | 'node';
 
-export function javaMajorVersion(): number | null {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) return null;
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
-  if (!match?.[1]) return null;
-  const major = Number(match[1]);
-  return major === 1 && match[2] ? Number(match[2]) : major;
-}
-
-export function chooseFirestore(setting = process.env.FIRESTORE_EMULATOR ?? 'auto'): { choice: FirestoreChoice; why: string } {
-  if (setting === 'official' || setting === 'node') return { choice: setting, why: `FIRESTORE_EMULATOR=${setting}` };
+export function chooseFirestore(setting = process.env.FIRESTORE_EMULATOR ?? 'node'): {
+  choice: FirestoreChoice;
+  why: string;
+} {
+  if (setting === 'official' || setting === 'node') {
+    return { choice: setting, why: process.env.FIRESTORE_EMULATOR ? `FIRESTORE_EMULATOR=${setting}` : 'the default' };
+  }
   if (setting !== 'auto') {
     throw new Error(`FIRESTORE_EMULATOR must be official, node or auto (got "${setting}").`);
   }

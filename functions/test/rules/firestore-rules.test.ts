@@ -38,6 +38,9 @@ if (!official) {
 const describeWithRules = official ? describe : describe.skip;
 
 describeWithRules('firestore.rules, evaluated by the official emulator', () => {
+  // The web SDK's first connection to the emulator and its many denied calls take well over Jest's 5 s on a
+  // busy machine.
+  jest.setTimeout(120_000);
   let env: RulesTestEnvironment;
   const [host, port] = (process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080').split(':');
 

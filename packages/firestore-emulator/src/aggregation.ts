@@ -1,5 +1,6 @@
 import type { _google_firestore_v1_StructuredAggregationQuery_Aggregation__Output as Aggregation } from './generated/google/firestore/v1/StructuredAggregationQuery';
 import { invalidArgument } from './errors';
+import { checkFieldPath } from './limits';
 import { getField, parseFieldPath } from './paths';
 import type { StoredDocument } from './store';
 import { NULL_VALUE, doubleValue, intOf, intValue, isNumber, kindOf, numberOf, type Value } from './values';
@@ -10,8 +11,31 @@ const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
 /**
+ * The fields an aggregation query sums or averages. Firestore serves such a query from an index over them, so
+ * it orders by them (after the query's own orders) and every aggregation, count included, covers only the
+ * documents that have all of them, whatever their type.
+ */
+export function aggregatedFields(aggregations: Aggregation[]): string[][] {
+  const fields: string[][] = [];
+  for (const a of aggregations) {
+    const path =
+      a.operator === 'sum' ? a.sum?.field?.fieldPath : a.operator === 'avg' ? a.avg?.field?.fieldPath : null;
+    if (path === null) continue;
+    const segments = parseFieldPath(path);
+    checkFieldPath(segments);
+    if (segments.length === 1 && segments[0] === '__name__') {
+      throw invalidArgument(
+        `Aggregation "${a.alias ?? ''}": the document name (__name__) cannot be summed or averaged`,
+      );
+    }
+    fields.push(segments);
+  }
+  return fields;
+}
+
+/**
  * Computes count/sum/avg over the documents a query returned (after its cursors, offset and limit).
- * Documents whose field is missing or not a number are skipped by sum and avg.
+ * Documents whose field is not a number are skipped by sum and avg (see aggregatedFields for missing ones).
  */
 export function computeAggregations(
   aggregations: Aggregation[],

@@ -1,3 +1,4 @@
+import { parseNumericId } from './document-ids';
 import { invalidArgument } from './errors';
 import { kindOf, type Fields, type Value } from './values';
 
@@ -25,21 +26,32 @@ function splitResource(name: string, what: string): DocumentKey {
   const database = parts.slice(0, 4).join('/');
   if (!parts[1] || !parts[3]) throw invalidArgument(`Invalid ${what} name: "${name}"`);
   const segments = parts.slice(5);
-  for (const s of segments) checkId(s, name, what);
+  // Segments alternate collection id, document id: only a document id may be numeric (`__id7__`).
+  segments.forEach((s, i) => checkId(s, name, what, i % 2 === 1));
   return { database, segments };
 }
 
 const MAX_ID_BYTES = 1500;
 const RESERVED_ID = /^__.*__$/;
 
-/** Collection and document ids: not empty, '.' or '..', at most 1,500 bytes, and not matching __.*__. */
-function checkId(id: string, name: string, what: string): void {
+/**
+ * Collection and document ids: not empty, '.' or '..', at most 1,500 bytes, and not matching __.*__, except
+ * that a document id may be a numeric id (`__id<int64>__`, see document-ids.ts).
+ */
+function checkId(id: string, name: string, what: string, isDocumentId: boolean): void {
   if (id === '' || id === '.' || id === '..') throw invalidArgument(`Invalid ${what} name: "${name}"`);
   if (id.length > MAX_ID_BYTES / 4 && Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES) {
     throw invalidArgument(`Invalid ${what} name: an id is longer than ${MAX_ID_BYTES} bytes`);
   }
-  if (RESERVED_ID.test(id))
-    throw invalidArgument(`Invalid ${what} name: the id "${id}" is reserved (__.*__)`);
+  if (!RESERVED_ID.test(id)) return;
+  const numeric = isDocumentId ? parseNumericId(id) : null;
+  if (numeric === 'out-of-range') {
+    throw invalidArgument(`Invalid ${what} name: the id "${id}" is not a 64-bit integer id (__id<int64>__)`);
+  }
+  if (numeric === null) {
+    const kind = isDocumentId ? 'document id' : 'collection id';
+    throw invalidArgument(`Invalid ${what} name: the ${kind} "${id}" is reserved (__.*__)`);
+  }
 }
 
 /** Parses and validates a document name ('projects/p/databases/d/documents/c/id[/c/id...]'). */

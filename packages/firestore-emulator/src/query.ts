@@ -92,15 +92,35 @@ function compareSegments(a: string[], b: string[]): number {
   return a.length - b.length;
 }
 
+/** The "not" filters; Firestore takes at most one of them per query, even inside an OR. */
+const NEGATION_OPS = new Set(['NOT_EQUAL', 'NOT_IN', 'IS_NOT_NAN', 'IS_NOT_NULL']);
+
+/** What inspecting a filter tree gathers besides its disjunction count. */
+interface FilterFacts {
+  /** Inequality field paths (canonical string → segments). */
+  inequalities: Map<string, string[]>;
+  negations: number;
+}
+
+function countNegation(op: string, facts: FilterFacts): void {
+  if (!NEGATION_OPS.has(op)) return;
+  if (++facts.negations > 1) {
+    throw invalidArgument(
+      "Only a single 'NOT_EQUAL', 'NOT_IN', 'IS_NOT_NAN', or 'IS_NOT_NULL' filter is allowed per query",
+    );
+  }
+}
+
 /** Collects inequality field paths, validates operand limits and counts DNF disjunctions. */
-function inspectFilter(f: FilterProto, inequalities: Map<string, string[]>): number {
+function inspectFilter(f: FilterProto, facts: FilterFacts): number {
+  const inequalities = facts.inequalities;
   switch (f.filterType) {
     case 'compositeFilter': {
       const op = f.compositeFilter?.op;
       if (op !== 'AND' && op !== 'OR')
         throw invalidArgument('A composite filter needs the operator AND or OR');
       const children = f.compositeFilter?.filters ?? [];
-      const sizes = children.map((c) => inspectFilter(c, inequalities));
+      const sizes = children.map((c) => inspectFilter(c, facts));
       if (op === 'OR') return sizes.reduce((a, b) => a + b, 0);
       return sizes.reduce((a, b) => a * b, 1);
     }
@@ -111,6 +131,7 @@ function inspectFilter(f: FilterProto, inequalities: Map<string, string[]>): num
       if (!op || op === 'OPERATOR_UNSPECIFIED') throw invalidArgument('A field filter needs an operator');
       if (!ff?.value) throw invalidArgument(`The filter on "${ff?.field?.fieldPath ?? ''}" has no value`);
       if (INEQUALITY_OPS.has(op)) inequalities.set(formatFieldPath(segments), segments);
+      countNegation(op, facts);
       if (op === 'IN' || op === 'NOT_IN' || op === 'ARRAY_CONTAINS_ANY') {
         if (kindOf(ff.value) !== 'arrayValue') throw invalidArgument(`A '${op}' filter needs an array value`);
         const n = ff.value.arrayValue?.values?.length ?? 0;
@@ -129,6 +150,7 @@ function inspectFilter(f: FilterProto, inequalities: Map<string, string[]>): num
       const op = f.unaryFilter?.op;
       if (!op || op === 'OPERATOR_UNSPECIFIED') throw invalidArgument('A unary filter needs an operator');
       if (op === 'IS_NOT_NULL' || op === 'IS_NOT_NAN') inequalities.set(formatFieldPath(segments), segments);
+      countNegation(op, facts);
       return 1;
     }
     default:
@@ -254,8 +276,21 @@ function normalizeCursor(
   return { values, before: c.before ?? false };
 }
 
+/** What a caller adds to a structured query. */
+export interface QueryOptions {
+  /**
+   * Fields to order by after the explicit and the inequality orders (so only documents that have them
+   * match): an aggregation query's summed and averaged fields, which Firestore serves from an index over them.
+   */
+  orderByFields?: string[][];
+}
+
 /** Validates a structured query and makes its implicit order explicit. */
-export function normalizeQuery(parent: string, q: StructuredQuery): NormalizedQuery {
+export function normalizeQuery(
+  parent: string,
+  q: StructuredQuery,
+  options: QueryOptions = {},
+): NormalizedQuery {
   const key = parseParent(parent);
   const from = q.from ?? [];
   if (from.length !== 1) throw invalidArgument('A query must have exactly one collection selector in "from"');
@@ -268,7 +303,7 @@ export function normalizeQuery(parent: string, q: StructuredQuery): NormalizedQu
   const inequalities = new Map<string, string[]>();
   let matches: Predicate = () => true;
   if (q.where) {
-    const disjunctions = inspectFilter(q.where, inequalities);
+    const disjunctions = inspectFilter(q.where, { inequalities, negations: 0 });
     if (disjunctions > LIMITS.maxDisjunctions) {
       throw invalidArgument(
         `The query expands to ${disjunctions} disjunctions; at most ${LIMITS.maxDisjunctions} are allowed`,
@@ -290,13 +325,28 @@ export function normalizeQuery(parent: string, q: StructuredQuery): NormalizedQu
       descending: o.direction === 'DESCENDING',
     });
   }
-  const descending = orders.length > 0 ? orders[orders.length - 1].descending : false;
+  const explicitCount = orders.length;
+  const descending = explicitCount > 0 ? orders[explicitCount - 1].descending : false;
+  // Every inequality field not ordered explicitly, in field-path order; the document name is never one of
+  // them: it always comes last, as the final tie-break.
   const implicit = [...inequalities.entries()]
-    .filter(([path]) => !ordered.has(path))
+    .filter(([path, segments]) => !ordered.has(path) && !isNameField(segments))
     .sort((a, b) => compareSegments(a[1], b[1]));
-  for (const [path, segments] of implicit) {
+  const aggregated = [...new Map((options.orderByFields ?? []).map((s) => [formatFieldPath(s), s]))]
+    .filter(([path]) => !ordered.has(path) && !inequalities.has(path))
+    .sort((a, b) => compareSegments(a[1], b[1]));
+  for (const [path, segments] of [...implicit, ...aggregated]) {
     ordered.add(path);
-    orders.push({ path, segments: isNameField(segments) ? null : segments, descending });
+    orders.push({ path, segments, descending });
+  }
+  const nameAt = orders.findIndex((o) => o.segments === null);
+  if (nameAt !== -1 && nameAt < orders.length - 1) {
+    throw invalidArgument(
+      `The order by ${NAME_FIELD} must come last, but "${orders[nameAt + 1].path}" follows it` +
+        (nameAt + 1 >= explicitCount
+          ? ' (an inequality filter or an aggregation orders by it implicitly)'
+          : ''),
+    );
   }
   if (!ordered.has(NAME_FIELD)) orders.push({ path: NAME_FIELD, segments: null, descending });
 

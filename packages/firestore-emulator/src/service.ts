@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import type { FirestoreHandlers } from './generated/google/firestore/v1/Firestore';
 import type { Write__Output } from './generated/google/firestore/v1/Write';
 import type { WriteResult } from './generated/google/firestore/v1/WriteResult';
-import { computeAggregations } from './aggregation';
+import { aggregatedFields, computeAggregations } from './aggregation';
 import { toDocumentProto } from './documents';
 import { invalidArgument, notFound, toStatusObject, unimplemented } from './errors';
 import { parseDatabase, parseDocumentName, parseParent } from './paths';
@@ -52,6 +52,7 @@ function serverStream<Req, Res>(body: (req: Req) => Res[]): StreamHandler<Req, R
 }
 
 function writeResultProto(r: CommitResult['writeResults'][number]): WriteResult {
+  if (r.updateTime === null) return { transformResults: r.transformResults }; // a delete
   return { updateTime: toTimestamp(r.updateTime), transformResults: r.transformResults };
 }
 
@@ -149,10 +150,12 @@ export function createFirestoreService(store: Store): grpc.UntypedServiceImpleme
       const aggregation = req.structuredAggregationQuery;
       if (!aggregation?.structuredQuery)
         throw invalidArgument('RunAggregationQuery needs a structured_query');
-      const normalized = normalizeQuery(parent, aggregation.structuredQuery);
+      const options = { orderByFields: aggregatedFields(aggregation.aggregations ?? []) };
+      const normalized = normalizeQuery(parent, aggregation.structuredQuery, options);
       const ctx = openRead(store, database, req);
       const docs = store.queryDocuments(normalized, ctx.snapshot);
-      if (ctx.transaction) store.recordQuery(ctx.transaction, parent, aggregation.structuredQuery, docs);
+      if (ctx.transaction)
+        store.recordQuery(ctx.transaction, parent, aggregation.structuredQuery, docs, options);
       const aggregateFields = computeAggregations(aggregation.aggregations ?? [], docs);
       return [{ result: { aggregateFields }, ...readMeta(ctx, true) }];
     }),

@@ -7,6 +7,7 @@ import {
   executeQuery,
   normalizeQuery,
   type NormalizedQuery,
+  type QueryOptions,
   type StructuredQuery,
 } from './query';
 import { MonotonicClock, compareTime, toMicros, type Time } from './time';
@@ -33,10 +34,10 @@ export interface CommitEvent {
   changes: DocumentChange[];
 }
 
-/** The result of a Commit: its time and, per write, the update time and transform results. */
+/** The result of a Commit: its time and, per write, the update time (null for a delete) and transform results. */
 export interface CommitResult {
   commitTime: Time;
-  writeResults: Array<{ updateTime: Time; transformResults: Value[] }>;
+  writeResults: Array<{ updateTime: Time | null; transformResults: Value[] }>;
 }
 
 /** An entry of ListDocuments: a document, or (with show_missing) a missing parent of subcollection documents. */
@@ -240,9 +241,15 @@ export class Store {
   }
 
   /** Remembers a query a read-write transaction ran, with what it returned. */
-  recordQuery(txn: TransactionState, parent: string, query: StructuredQuery, docs: StoredDocument[]): void {
+  recordQuery(
+    txn: TransactionState,
+    parent: string,
+    query: StructuredQuery,
+    docs: StoredDocument[],
+    options: QueryOptions = {},
+  ): void {
     if (txn.readOnly) return;
-    txn.queries.push({ parent, query, signature: querySignature(docs) });
+    txn.queries.push({ parent, query, options, signature: querySignature(docs) });
   }
 
   /** Deletes every document of one database, or of all when omitted; listeners see the deletes. */
@@ -268,7 +275,7 @@ export class Store {
       if (now !== seen) throw aborted(`Transaction aborted: ${name} changed since the transaction read it.`);
     }
     for (const q of txn.queries) {
-      const docs = this.queryDocuments(normalizeQuery(q.parent, q.query));
+      const docs = this.queryDocuments(normalizeQuery(q.parent, q.query, q.options));
       if (querySignature(docs) !== q.signature) {
         throw aborted('Transaction aborted: the result of a query it ran has changed.');
       }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { invalidArgument } from './errors';
-import type { StructuredQuery } from './query';
+import type { QueryOptions, StructuredQuery } from './query';
 import type { Time } from './time';
 
 /** How long a transaction id stays valid, like Firestore's 270 s transaction limit. */
@@ -12,6 +12,8 @@ const SWEEP_INTERVAL_MS = 10_000;
 export interface QueryRead {
   parent: string;
   query: StructuredQuery;
+  /** As the query was run (an aggregation's implicit orders), so the re-run at commit matches. */
+  options: QueryOptions;
   signature: string;
 }
 

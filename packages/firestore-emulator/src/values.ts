@@ -1,3 +1,4 @@
+import { numericIdOf } from './document-ids';
 import type { Value__Output } from './generated/google/firestore/v1/Value';
 import type { MapValue__Output } from './generated/google/firestore/v1/MapValue';
 
@@ -89,24 +90,30 @@ export function compareUtf8(a: string, b: string): number {
 }
 
 /**
- * Compares resource names (document paths) segment by segment, without splitting: at the first differing
- * character a '/' means that name's segment ended first, so it sorts first.
+ * Compares resource names (document paths) segment by segment, as Firestore orders keys: a numeric document
+ * id (`__id7__`) sorts before every string id, by its integer value; string segments compare by UTF-8 bytes,
+ * and a segment that is a prefix of the other sorts first. Works on the strings without splitting them.
  */
 export function compareResourceNames(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x === 0x2f) return -1;
-    if (y === 0x2f) return 1;
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x < y ? -1 : 1;
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // The segments that differ start after the last '/' both names share.
+  const start = a.lastIndexOf('/', i - 1) + 1;
+  const endA = a.indexOf('/', start);
+  const endB = b.indexOf('/', start);
+  const segA = a.slice(start, endA === -1 ? a.length : endA);
+  const segB = b.slice(start, endB === -1 ? b.length : endB);
+  const numA = segA.startsWith('__id') ? numericIdOf(segA) : null;
+  const numB = segB.startsWith('__id') ? numericIdOf(segB) : null;
+  if (numA !== null || numB !== null) {
+    if (numA === null) return 1;
+    if (numB === null) return -1;
+    if (numA !== numB) return numA < numB ? -1 : 1;
   }
-  return cmp(a.length, b.length);
+  if (segA === segB) return cmp(a.length, b.length); // one name is the other's ancestor
+  return compareUtf8(segA, segB);
 }
 
 const INT64_MAX = 2n ** 63n - 1n;

@@ -28,7 +28,8 @@ export interface AppliedWrite {
   name: string;
   before: StoredDocument | null;
   after: StoredDocument | null;
-  updateTime: Time;
+  /** Null for a delete: Firestore's WriteResult of a delete carries no update time. */
+  updateTime: Time | null;
   transformResults: Value[];
 }
 
@@ -81,7 +82,7 @@ export function applyWrite(
   checkPrecondition(name, write.currentDocument, current);
 
   if (write.operation === 'delete') {
-    return { name, before: current, after: null, updateTime: commitTime, transformResults: [] };
+    return { name, before: current, after: null, updateTime: null, transformResults: [] };
   }
 
   let fields: Fields;

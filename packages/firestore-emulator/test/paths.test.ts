@@ -39,4 +39,22 @@ describe('document names', () => {
     expect(() => parseDocumentName(docName(`rooms/${'i'.repeat(1501)}`))).toThrow(GrpcError);
     expect(() => parseDocumentName(docName(`rooms/${'i'.repeat(1500)}`))).not.toThrow();
   });
+
+  test('When a document id is numeric (__id<int64>__), then it is legal; as a collection id or malformed it is reserved', () => {
+    for (const id of ['__id7__', '__id-3__', '__id9223372036854775807__', '__id-9223372036854775808__']) {
+      expect(() => parseDocumentName(docName(`rooms/${id}`))).not.toThrow();
+    }
+    for (const id of [
+      '__id0__',
+      '__id007__',
+      '__id-0__',
+      '__id+3__',
+      '__id1.5__',
+      '__id__',
+      '__id9223372036854775808__',
+    ]) {
+      expect(() => parseDocumentName(docName(`rooms/${id}`))).toThrow(GrpcError);
+    }
+    expect(() => parseDocumentName(docName('__id5__/x'))).toThrow(GrpcError);
+  });
 });

@@ -37,13 +37,14 @@ function codeOf(fn: () => unknown): number | undefined {
 }
 
 describe('query normalization', () => {
-  test('When inequalities are unordered, then their fields are appended in lexicographic order, then __name__, in the last direction', () => {
+  test('When inequalities are unordered, then their fields are appended in field-path order, then __name__ (even when it has an inequality), in the last direction', () => {
     const q = normalizeQuery(ROOT, {
       from: [{ collectionId: 'c' }],
       where: and(
         where('z', 'GREATER_THAN', v.int(1)),
         where('b', 'NOT_EQUAL', v.int(1)),
-        unary('a.x', 'IS_NOT_NULL'),
+        where('a.x', 'GREATER_THAN_OR_EQUAL', v.int(0)),
+        where('__name__', 'GREATER_THAN', v.ref('c/a')),
       ),
       orderBy: [order('m', 'DESCENDING')],
     });
@@ -74,6 +75,48 @@ describe('query normalization', () => {
     expect(codeOf(q(where('a', 'ARRAY_CONTAINS_ANY', list(31))))).toBe(grpc.status.INVALID_ARGUMENT);
     expect(codeOf(q(where('a', 'NOT_IN', list(10))))).toBeUndefined();
     expect(codeOf(q(where('a', 'NOT_IN', list(11))))).toBe(grpc.status.INVALID_ARGUMENT);
+  });
+
+  test('When a query has two of !=, not-in, is-not-null, is-not-nan, even in an OR, then it is INVALID_ARGUMENT', () => {
+    const q = (f: Filter) => () => normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], where: f });
+    expect(
+      codeOf(q(and(where('a', 'NOT_EQUAL', v.int(1)), where('b', 'GREATER_THAN', v.int(1))))),
+    ).toBeUndefined();
+    expect(codeOf(q(and(where('a', 'NOT_EQUAL', v.int(1)), unary('b', 'IS_NOT_NULL'))))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
+    expect(codeOf(q(or(where('a', 'NOT_IN', v.arr(v.int(1))), unary('a', 'IS_NOT_NAN'))))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
+  });
+
+  test('When __name__ is ordered before another field, explicitly or by an inequality, then the query is INVALID_ARGUMENT', () => {
+    const q = (extra: Partial<StructuredQuery>) => () =>
+      normalizeQuery(ROOT, { from: [{ collectionId: 'c' }], ...extra });
+    expect(codeOf(q({ orderBy: [order('a'), order('__name__')] }))).toBeUndefined();
+    expect(codeOf(q({ orderBy: [order('__name__'), order('a')] }))).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(codeOf(q({ orderBy: [order('__name__')], where: where('a', 'GREATER_THAN', v.int(0)) }))).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
+  });
+
+  test('When an aggregation adds order fields, then they follow the explicit and inequality orders, in field-path order', () => {
+    const q = normalizeQuery(
+      ROOT,
+      {
+        from: [{ collectionId: 'c' }],
+        where: where('z', 'GREATER_THAN', v.int(0)),
+        orderBy: [order('m', 'DESCENDING')],
+      },
+      { orderByFields: [['b'], ['a'], ['m'], ['z']] },
+    );
+    expect(q.orders.map((o) => [o.path, o.descending])).toEqual([
+      ['m', true],
+      ['z', true],
+      ['a', true],
+      ['b', true],
+      ['__name__', true],
+    ]);
   });
 
   test('When an OR expands to more than 30 disjunctions, then the query is INVALID_ARGUMENT', () => {

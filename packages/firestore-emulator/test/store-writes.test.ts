@@ -1,7 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { GrpcError } from '../src/errors';
 import { Store, type CommitEvent } from '../src/store';
-import { compareTime } from '../src/time';
 import { DB, deleteWrite, docName, setWrite, v } from './fixtures';
 
 const INT64_MAX = '9223372036854775807';
@@ -38,14 +37,21 @@ describe('Store commits', () => {
     const events: CommitEvent[] = [];
     store.onCommit((e) => events.push(e));
     const second = store.commit(DB, [setWrite('rooms/a', { n: v.int(1) })]);
-    expect(compareTime(second.writeResults[0].updateTime, first.commitTime)).toBe(0);
+    expect(second.writeResults[0].updateTime).toEqual(first.commitTime);
     expect(events).toHaveLength(0);
+  });
+
+  test('When a write deletes a document, existing or not, then its write result has no update time', () => {
+    store.commit(DB, [setWrite('rooms/a', { n: v.int(1) })]);
+    const result = store.commit(DB, [deleteWrite('rooms/a'), deleteWrite('rooms/none')]);
+    expect(result.writeResults.map((r) => r.updateTime)).toEqual([null, null]);
+    expect(store.getDocument(docName('rooms/a'))).toBeNull();
   });
 
   test('When an int field is rewritten as an equal double, then it counts as a change', () => {
     store.commit(DB, [setWrite('rooms/a', { n: v.int(1) })]);
     const second = store.commit(DB, [setWrite('rooms/a', { n: v.double(1) })]);
-    expect(compareTime(second.writeResults[0].updateTime, second.commitTime)).toBe(0);
+    expect(second.writeResults[0].updateTime).toEqual(second.commitTime);
   });
 
   test('When a document is updated, then create_time stays and update_time moves to the commit time', () => {

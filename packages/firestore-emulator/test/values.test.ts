@@ -72,4 +72,13 @@ describe('resource name order', () => {
     expect(compareResourceNames('c/a', 'c/a/s/x')).toBeLessThan(0);
     expect(compareResourceNames('c/b', 'c/a/s/x')).toBeGreaterThan(0);
   });
+
+  test('When ids are numeric (__id<int>__), then they sort before string ids, by integer value, at any depth', () => {
+    const sorted = ['c/__id-12__', 'c/__id-3__', 'c/__id2__', 'c/__id10__', 'c/0', 'c/A', 'c/__idz', 'c/a'];
+    expect([...sorted].reverse().sort(compareResourceNames)).toEqual(sorted);
+    expect(compareResourceNames('c/__id9__/s/x', 'c/__id10__')).toBeLessThan(0);
+    expect(compareResourceNames('c/__id10__', 'c/__id10__/s/x')).toBeLessThan(0);
+    // Malformed numeric ids (leading zero) are string ids; the server refuses them as reserved anyway.
+    expect(compareResourceNames('c/__id07__', 'c/__id8__')).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { AggregateField } from 'firebase-admin/firestore';
+import { AggregateField, FieldPath, type Query } from 'firebase-admin/firestore';
 import { Code, itWhereOfficialDeviates, rejection, seed, useProject } from './helpers';
 
 const { db } = useProject('aggregations');
@@ -119,6 +119,82 @@ describe('aggregations', () => {
       const snap = await items().count().get();
       expect(snap.readTime.toMillis()).toBeGreaterThan(0);
     });
+  });
+});
+
+// Firestore serves sum and avg from an index over the aggregated fields: the query orders by them (after its own
+// orders, in field-path order, in the direction of its last order), so every aggregation of the query, count
+// included, covers only the documents that have all of them, whatever their type.
+describe('aggregations over several fields', () => {
+  const g = () => db.collection('g');
+  beforeEach(() =>
+    seed(g(), {
+      ab: { a: 1, b: 10 },
+      aOnly: { a: 2 },
+      bOnly: { b: 30 },
+      aText: { a: 'x', b: 40 },
+      aNull: { a: null, b: 50 },
+      bText: { a: 6, b: 'y' },
+      neither: { c: 1 },
+    }),
+  );
+
+  it('sum and avg over a and b count only documents that have both fields', async () => {
+    const snap = await g()
+      .aggregate({
+        sa: AggregateField.sum('a'),
+        sb: AggregateField.sum('b'),
+        ab: AggregateField.average('b'),
+      })
+      .get();
+    // Documents with both: ab, aText, aNull, bText. Numbers of a: 1, 6; of b: 10, 40, 50.
+    expect(snap.data()).toEqual({ sa: 7, sb: 100, ab: 100 / 3 });
+  });
+
+  it('a count beside a sum counts only the documents that have the summed field', async () => {
+    const one = await g()
+      .aggregate({ c: AggregateField.count(), s: AggregateField.sum('a') })
+      .get();
+    expect(one.data()).toEqual({ c: 5, s: 9 });
+    const two = await g()
+      .aggregate({ c: AggregateField.count(), s: AggregateField.sum('a'), m: AggregateField.average('b') })
+      .get();
+    expect(two.data()).toEqual({ c: 4, s: 7, m: 100 / 3 });
+  });
+
+  it('a limit takes the first documents in the order of the aggregated fields, not by name', async () => {
+    // Ordered by a: aNull (null), ab (1), bText (6), aText ('x'); by name it would be ab, aNull, aText, bText.
+    const snap = await g()
+      .limit(2)
+      .aggregate({ sa: AggregateField.sum('a'), sb: AggregateField.sum('b') })
+      .get();
+    expect(snap.data()).toEqual({ sa: 1, sb: 60 });
+    const offset = await g()
+      .offset(1)
+      .aggregate({ sa: AggregateField.sum('a'), sb: AggregateField.sum('b') })
+      .get();
+    expect(offset.data()).toEqual({ sa: 7, sb: 50 });
+  });
+
+  it('the aggregated fields come after the explicit order, in its direction', async () => {
+    await seed(g(), { p: { k: 1, n: 40 }, q: { k: 1, n: 30 }, r: { k: 2, n: 20 }, s: { k: 2, n: 10 } });
+    const sum = (q: Query) =>
+      q
+        .limit(1)
+        .aggregate({ s: AggregateField.sum('n') })
+        .get();
+    expect((await sum(g().orderBy('k'))).data().s).toBe(30);
+    expect((await sum(g().orderBy('k', 'desc'))).data().s).toBe(20);
+    expect((await sum(g().where('k', '>', 0))).data().s).toBe(30);
+  });
+
+  it('the document name cannot be summed', async () => {
+    const err = await rejection(
+      g()
+        .aggregate({ s: AggregateField.sum(FieldPath.documentId()) })
+        .get(),
+    );
+    expect(err.code).toBe(Code.INVALID_ARGUMENT);
   });
 });
 

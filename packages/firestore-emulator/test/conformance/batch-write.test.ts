@@ -1,4 +1,4 @@
-import { FieldValue } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { Code, useProject } from './helpers';
 
 const { db } = useProject('batch-write');
@@ -11,6 +11,22 @@ function settle(p: Promise<unknown>): Promise<Outcome> {
     (err: { code?: number }) => ({ ok: false, code: err.code }),
   );
 }
+
+describe('BatchWrite (BulkWriter) write results', () => {
+  // Firestore's WriteResult of a delete has no update_time; the SDK reports the absent time as the epoch.
+  it('a delete has no write time (the epoch), a set has its commit time', async () => {
+    await db.doc('wr/old').set({ n: 1 });
+    const writer = db.bulkWriter();
+    const deleted = writer.delete(db.doc('wr/old'));
+    const missing = writer.delete(db.doc('wr/never'));
+    const written = writer.set(db.doc('wr/new'), { n: 2 });
+    await writer.close();
+    expect((await deleted).writeTime.isEqual(Timestamp.fromMillis(0))).toBe(true);
+    expect((await missing).writeTime.isEqual(Timestamp.fromMillis(0))).toBe(true);
+    expect((await written).writeTime.toMillis()).toBeGreaterThan(0);
+    expect((await db.doc('wr/old').get()).exists).toBe(false);
+  });
+});
 
 describe('BatchWrite (BulkWriter) is not atomic', () => {
   it('a failing write gets its own error while the other writes of the batch succeed', async () => {

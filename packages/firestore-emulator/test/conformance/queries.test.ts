@@ -53,6 +53,42 @@ describe('queries: implicit ordering', () => {
     expect(await ids(items().orderBy('a', 'desc'))).toEqual(['d1', 'd5', 'd3', 'd4', 'd2']);
   });
 
+  it('an inequality on the document id orders by the other inequality fields first, the name last', async () => {
+    const name = FieldPath.documentId();
+    // name > d2 keeps d3, d4, d5; ordered by a (d4 has 1, d3 and d5 have 2), then by name.
+    expect(await ids(items().where('a', '>', 0).where(name, '>', items().doc('d2')))).toEqual([
+      'd4',
+      'd3',
+      'd5',
+    ]);
+    expect(await ids(items().where(name, '!=', items().doc('d3')).where('b', '>', 0))).toEqual([
+      'd1',
+      'd4',
+      'd5',
+      'd2',
+    ]);
+  });
+
+  it('an order by __name__ followed by another order, explicit or implicit, is INVALID_ARGUMENT', async () => {
+    const name = FieldPath.documentId();
+    expect((await rejection(items().orderBy(name).orderBy('a').get())).code).toBe(Code.INVALID_ARGUMENT);
+    expect((await rejection(items().where('a', '>', 0).orderBy(name).get())).code).toBe(
+      Code.INVALID_ARGUMENT,
+    );
+  });
+
+  it("two of '!=', 'not-in', '!= null' and '!= NaN' in one query are INVALID_ARGUMENT, even in an OR", async () => {
+    const refused = [
+      items().where('a', '!=', 1).where('b', '!=', 2),
+      items().where('a', '!=', 1).where('b', 'not-in', [2]),
+      items().where('a', '!=', null).where('b', '!=', NaN),
+      items().where(Filter.or(Filter.where('a', '!=', 1), Filter.where('a', '!=', 2))),
+    ];
+    const codes = await Promise.all(refused.map(async (q) => (await rejection(q.get())).code));
+    expect(codes).toEqual(refused.map(() => Code.INVALID_ARGUMENT));
+    expect(await ids(items().where('a', '!=', 1).where('b', '>', 1))).toEqual(['d3']);
+  });
+
   it('an explicit order on the inequality field is not duplicated', async () => {
     expect(await ids(items().where('a', '<', 3).orderBy('a', 'desc').orderBy('b'))).toEqual([
       'd5',
