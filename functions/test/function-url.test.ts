@@ -104,7 +104,7 @@ describe('the api function URL', () => {
     const init = await (await fetch(`${API_URL}/docs/init.js`)).text();
     expect(init).toContain("document.body.getAttribute('data-spec-url'), document.baseURI");
     expect(init).not.toContain('currentScript');
-  });
+  }, 30_000);
 
   it('when the JSON is invalid, then the answer is a clean 400', async () => {
     const res = await fetch(`${API_URL}/users`, {
