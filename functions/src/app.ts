@@ -76,7 +76,8 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
 /** The route table, served; and the files of the docs page, which are not operations of the API. */
 function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
   const services =
-    deps.services ?? createServices(deps.db, { limits: deps.config.rateLimits, log: deps.log });
+    deps.services ??
+    createServices(deps.db, { limits: deps.config.rateLimits, log: deps.log, auth: deps.auth });
   app.use('/docs', docsFiles());
   // Every authenticated route is also limited per user; message sends are limited by the services.
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);

@@ -11,6 +11,15 @@
  */
 import { z } from 'zod';
 import {
+  AdminChat,
+  AdminChatPage,
+  AdminUser,
+  AdminUserDetail,
+  AdminUserPage,
+  Announcement,
+  AuditAction,
+  AuditPage,
+  AuditRecord,
   Chat,
   ChatEvent,
   ChatPage,
@@ -46,6 +55,15 @@ const components = {
   NotificationPage,
   MarkAllReadResult,
   UnreadCounts,
+  AdminUser,
+  AdminUserPage,
+  AdminUserDetail,
+  AdminChat,
+  AdminChatPage,
+  Announcement,
+  AuditAction,
+  AuditRecord,
+  AuditPage,
 } satisfies Record<string, z.ZodType>;
 
 /** The `$ref` of a response schema, which must be one of `components`. */

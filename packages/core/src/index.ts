@@ -49,3 +49,6 @@ export * from './realtime/events';
 export * from './repositories/rate-limit-counter';
 export * from './rate-limit/too-many-requests';
 export type { RateLimitQuota } from './rate-limit/rate-limit-quota';
+export * from './schemas/audit';
+export * from './schemas/admin-api';
+export { AdminService, type AdminCaller, type AnnouncementFanOut } from './services/admin-service';

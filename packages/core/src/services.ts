@@ -1,12 +1,17 @@
+import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { SendLimitConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
+import { AccountDirectory } from './repositories/account-directory';
+import { AnnouncementRepository } from './repositories/announcement-repository';
+import { AuditRepository } from './repositories/audit-repository';
 import { ChatRepository } from './repositories/chat-repository';
 import { FanOutRepository } from './repositories/fan-out-repository';
 import { MessageRepository } from './repositories/message-repository';
 import { NotificationRepository } from './repositories/notification-repository';
 import { FirestoreRateLimitCounter, limiterPrefix } from './repositories/rate-limit-counter';
 import { UserRepository } from './repositories/user-repository';
+import { AdminService } from './services/admin-service';
 import { ChatAccess } from './services/chat-access';
 import { ChatService } from './services/chat-service';
 import { FanOutService } from './services/fan-out-service';
@@ -27,6 +32,8 @@ export interface Services {
   readState: ReadStateService;
   /** What the Firestore triggers do. */
   fanOut: FanOutService;
+  /** What app admins do; every change with its audit record. */
+  admin: AdminService;
 }
 
 export interface ServicesOptions {
@@ -34,6 +41,8 @@ export interface ServicesOptions {
   limits?: SendLimitConfig;
   /** Where the domain logs what it must (a send limit that could not be counted). @default nowhere */
   log?: LogSink;
+  /** Firebase Auth, for the admin actions on accounts (disable, the admin claim). @default none: they answer 503 */
+  auth?: Auth;
 }
 
 /** Every service over one Firestore. Build it once per process: the send limit remembers who is over it. */
@@ -55,6 +64,9 @@ export function createServices(db: Firestore, options: ServicesOptions = {}): Se
       : undefined;
   const sendLimit = new SendLimit(sendCounter, limits, options.log ?? (() => undefined));
   const chats = new ChatService(chatRepository, userRepository, access);
+  const announcements = new AnnouncementRepository(db, notificationRepository);
+  const audit = new AuditRepository(db, { users: userRepository, chats: chatRepository, announcements });
+  const accounts = options.auth ? new AccountDirectory(options.auth) : null;
   return {
     users: new UserService(userRepository),
     notifications: new NotificationService(notificationRepository),
@@ -63,6 +75,7 @@ export function createServices(db: Firestore, options: ServicesOptions = {}): Se
     messages: new MessageService(chatRepository, messageRepository, access, sendLimit, chats),
     readState: new ReadStateService(chatRepository, fanOutRepository, access),
     fanOut: new FanOutService(chatRepository, fanOutRepository, notificationRepository, userRepository),
+    admin: new AdminService(audit, userRepository, chatRepository, announcements, accounts),
   };
 }
 

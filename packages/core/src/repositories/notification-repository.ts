@@ -1,4 +1,10 @@
-import { FieldPath, FieldValue, type Firestore, type Query } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  FieldValue,
+  type DocumentReference,
+  type Firestore,
+  type Query,
+} from 'firebase-admin/firestore';
 import { AppError } from '../errors';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
@@ -49,6 +55,11 @@ export class NotificationRepository {
 
   private inbox(uid: string) {
     return this.db.collection('users').doc(uid).collection('notifications');
+  }
+
+  /** One inbox entry; for repositories delivering in their own transaction (announcements). */
+  ref(uid: string, id: string): DocumentReference {
+    return this.inbox(uid).doc(id);
   }
 
   /**
