@@ -83,19 +83,17 @@ export class AuditRepository {
       }
     }
     // Each filter is its own literal query (one composite index each in firestore.indexes.json).
-    let q: Query = this.log.orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
+    const log = this.db.collection('auditLog');
+    let q: Query = log.orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
     if (query.actor) {
-      q = this.log
-        .where('actor', '==', query.actor)
-        .orderBy('at', 'desc')
-        .orderBy(FieldPath.documentId(), 'desc');
+      q = log.where('actor', '==', query.actor).orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc');
     } else if (query.action) {
-      q = this.log
+      q = log
         .where('action', '==', query.action)
         .orderBy('at', 'desc')
         .orderBy(FieldPath.documentId(), 'desc');
     } else if (query.targetId) {
-      q = this.log
+      q = log
         .where('target.id', '==', query.targetId)
         .orderBy('at', 'desc')
         .orderBy(FieldPath.documentId(), 'desc');
