@@ -3,7 +3,13 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, createServices, type LogSink } from '@chat/core';
+import {
+  AccountService,
+  AppError,
+  createServices,
+  RevocationRepository,
+  type LogSink,
+} from '@chat/core';
 import type { AppConfig } from './config';
 import { createLogs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -11,6 +17,7 @@ import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
 import { authenticatedAndLimited, createRateLimits, type RateLimits } from './http/rate-limit';
 import { buildOpenApiDocument } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { docsRoutes } from './routes/docs';
 import { pingRoutes } from './routes/ping';
 import { userRoutes } from './routes/users';
@@ -42,7 +49,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   const limits = createRateLimits(deps.db, deps.config.rateLimits, logs);
   defineRequestMiddleware(app, deps, limits);
-  defineRoutes(app, deps, limits);
+  defineRoutes(app, deps, limits, logs);
   defineErrorHandlingMiddleware(app, logs);
   return app;
 }
@@ -73,9 +80,14 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
   app.use(parseJsonBody(deps.config.bodyLimitBytes));
 }
 
-function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
+function defineRoutes(
+  app: Express,
+  deps: AppDependencies,
+  limits: RateLimits,
+  logs: ReturnType<typeof createLogs>,
+): void {
   const services = createServices(deps.db);
-  app.use(pingRoutes(deps.db, deps.config));
+  app.use(pingRoutes(deps.db, logs));
   app.use(docsRoutes(buildOpenApiDocument()));
   // Every authenticated route is also limited per user (and message sends per sender).
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
@@ -85,6 +97,7 @@ function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): 
   app.use(messageRoutes(services, authenticated));
   app.use(readStateRoutes(services, authenticated));
   app.use(notificationRoutes(services, authenticated));
+  app.use(adminRoutes(new AccountService(deps.auth, new RevocationRepository(deps.db)), authenticated));
 }
 
 function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {
@@ -94,7 +107,10 @@ function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof cre
 
 /**
  * JSON bodies. Inside Cloud Functions the framework has already parsed the body and kept the bytes in
- * `req.rawBody`; express.json() then skips, so the size limit is enforced on `rawBody` here too.
+ * `req.rawBody`; express.json() then skips, so the size limit is enforced on `rawBody` here too. A body of
+ * another type (text, a form, bytes) is refused here with the envelope: the framework parses those too, so
+ * without this check a route would see a string or a Buffer. Invalid JSON sent as `application/json` never
+ * reaches the app inside Cloud Functions: the framework answers it (see the README).
  */
 function parseJsonBody(limitBytes: number): express.RequestHandler {
   const json = express.json({ limit: limitBytes, strict: true });
@@ -102,6 +118,10 @@ function parseJsonBody(limitBytes: number): express.RequestHandler {
     const raw = (req as { rawBody?: Buffer }).rawBody;
     if (raw && raw.length > limitBytes) {
       return next(new AppError('payload-too-large', `The body is larger than ${limitBytes} bytes.`));
+    }
+    const hasBody = (raw?.length ?? 0) > 0 || Number(req.get('content-length') ?? 0) > 0;
+    if (hasBody && !req.is('application/json')) {
+      return next(AppError.invalidArgument('Send the body as JSON, with Content-Type: application/json.'));
     }
     json(req, res, next);
   };

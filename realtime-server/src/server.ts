@@ -8,18 +8,20 @@ import type { AddressInfo } from 'node:net';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Server } from 'socket.io';
-import { AppError, toErrorEnvelope, type LogSink } from '@chat/core';
+import { AppError, RevocationRepository, toErrorEnvelope, type LogSink } from '@chat/core';
 import { SessionKeeper } from './auth/session-keeper';
 import type { RelayConfig } from './config';
 import type { ChatDomain } from './domain/chat-domain';
 import { defaultChatDomain } from './domain/default-chat-domain';
 import { sendLimitedChatDomain } from './domain/send-limited-chat-domain';
+import { HealthReport } from './health';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
 import type { RelayProbe } from './probe';
 import { attachRedisAdapter, type RedisLink } from './redis';
 import { authenticate } from './sockets/authenticate';
+import { socketCap } from './sockets/socket-cap';
 import {
   chatNamespace,
   notificationNamespace,
@@ -73,14 +75,13 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   let draining = false;
   let stats: () => RelayStats = () => ({ sockets: 0, chatFeeds: 0, notificationFeeds: 0 });
 
-  const httpServer = createServer((req, res) =>
-    handleHttp(
-      req,
-      res,
-      () => draining,
-      () => stats(),
-    ),
-  );
+  let redis: RedisLink | undefined;
+  const health = new HealthReport(logs, () => ({
+    draining,
+    redis: redis ? (redis.ready() ? 'up' : 'down') : 'none',
+    ...stats(),
+  }));
+  const httpServer = createServer((req, res) => handleHttp(req, res, health));
   const io: RelayServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxPayloadBytes,
     cors: {
@@ -94,7 +95,6 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     serveClient: false,
   });
 
-  let redis: RedisLink | undefined;
   if (config.redisUrl) redis = await attachRedisAdapter(io, config.redisUrl, logs);
 
   const chatNsp = chatNamespace(io);
@@ -113,11 +113,16 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   for (const nsp of namespaces) {
     nsp.use(refuseWhileDraining);
     nsp.use((socket, next) => void auth(socket, next));
+    nsp.use(socketCap(config.maxSocketsPerUser, logs));
   }
 
-  const sessions = new SessionKeeper(deps.auth, namespaces, logs, {
-    revocationCheckMs: config.revocationCheckMs,
-  });
+  const sessions = new SessionKeeper(
+    deps.auth,
+    namespaces,
+    logs,
+    { revocationCheckMs: config.revocationCheckMs },
+    new RevocationRepository(deps.db),
+  );
   const chats = new ChatRooms({
     nsp: chatNsp,
     db: deps.db,
@@ -171,19 +176,14 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   return { io, httpServer, port, url: `http://localhost:${port}`, stats: () => stats(), close };
 }
 
-function handleHttp(
-  req: IncomingMessage,
-  res: ServerResponse,
-  draining: () => boolean,
-  stats: () => RelayStats,
-): void {
+function handleHttp(req: IncomingMessage, res: ServerResponse, health: HealthReport): void {
   if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
-    const body = { status: draining() ? 'draining' : 'ok', ...stats() };
-    res.writeHead(draining() ? 503 : 200, {
+    const status = health.status();
+    res.writeHead(status === 'ok' ? 200 : 503, {
       'content-type': 'application/json',
       'cache-control': 'no-store',
     });
-    res.end(JSON.stringify(body));
+    res.end(JSON.stringify({ status }));
     return;
   }
   // Socket.IO answers its own path before this handler runs; anything else is not ours.

@@ -12,6 +12,7 @@ export * from './schemas/member';
 export * from './schemas/message';
 export * from './schemas/read-state';
 export * from './schemas/notification';
+export * from './schemas/admin';
 export { UserService } from './services/user-service';
 export { UserRepository } from './repositories/user-repository';
 export * from './schemas/error-envelope';
@@ -43,3 +44,9 @@ export {
 export * from './realtime/events';
 export * from './rate-limit/firestore-rate-limit-counter';
 export * from './rate-limit/too-many-requests';
+export { AccountService } from './services/account-service';
+export {
+  RevocationRepository,
+  type Revocation,
+  type MalformedRevocation,
+} from './repositories/revocation-repository';

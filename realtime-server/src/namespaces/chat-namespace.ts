@@ -14,7 +14,7 @@ import {
   type RealtimeMessage,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
-import type { RelayConfig } from '../config';
+import { historyPageSize, type RelayConfig } from '../config';
 import type { ChatDomain } from '../domain/chat-domain';
 import type { RelayProbe } from '../probe';
 import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
@@ -135,8 +135,9 @@ export class ChatRooms {
             payload.clientMessageId,
           );
           // The recipient may not be in the direct chat's room yet (a first message): reach their sockets
-          // directly, on any instance, except those the room's own feed already serves.
-          nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
+          // directly, on any instance, except those the room's own feed already serves. Not once closing:
+          // Redis may be gone, and the recipient recovers the message from Firestore when reconnecting.
+          if (!this.closed) nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
           return { chatId, message };
         },
       },
@@ -213,7 +214,8 @@ export class ChatRooms {
     const position = feed.position;
     await socket.join(chatRoom(chatId));
 
-    const limit = payload.limit ?? config.historyLimit;
+    // Capped at HISTORY_LIMIT, so a join stays cheap; `hasMore` sends the client to REST for the rest.
+    const limit = historyPageSize(config, payload.limit);
     let fetched: RealtimeMessage[];
     let hasMore = false;
     if (payload.after) {
@@ -221,7 +223,9 @@ export class ChatRooms {
       hasMore = fetched.length > limit;
       fetched = fetched.slice(0, limit);
     } else {
-      fetched = await domain.recentMessages(auth, chatId, limit);
+      fetched = await domain.recentMessages(auth, chatId, limit + 1);
+      hasMore = fetched.length > limit;
+      fetched = fetched.slice(-limit);
     }
     const messages = fetched.filter((m) => feed.emittedBefore(m, position));
 
