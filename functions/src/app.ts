@@ -3,13 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import {
-  AccountService,
-  AppError,
-  createServices,
-  RevocationRepository,
-  type LogSink,
-} from '@chat/core';
+import { AccountService, AppError, createServices, RevocationRepository, type LogSink } from '@chat/core';
 import type { AppConfig } from './config';
 import { createLogs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';

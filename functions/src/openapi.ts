@@ -184,7 +184,10 @@ export const apiRoutes: RouteSpec[] = [
     auth: 'user',
     params: UserParams,
     responses: {
-      200: { description: 'The whole profile to its owner and app admins; the public one to others.', body: 'UserView' },
+      200: {
+        description: 'The whole profile to its owner and app admins; the public one to others.',
+        body: 'UserView',
+      },
     },
     errors: [404],
   },
@@ -403,7 +406,7 @@ export const apiRoutes: RouteSpec[] = [
   {
     method: 'post',
     path: '/admin/users/:uid/revoke',
-    summary: "Sign a user out everywhere: revoke their tokens and close their sockets (app admins)",
+    summary: 'Sign a user out everywhere: revoke their tokens and close their sockets (app admins)',
     tag: 'admin',
     auth: 'admin',
     params: AdminUserParams,

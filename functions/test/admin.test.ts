@@ -9,6 +9,8 @@ afterAll(() => h.close());
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Each test signs users in and waits out the one-second resolution of revocation; the machine may be busy.
+jest.setTimeout(30_000);
 
 describe('POST /admin/users/:uid/revoke and /disable', () => {
   it('when an app admin revokes a user, then their token stops working and a revocation record is written', async () => {

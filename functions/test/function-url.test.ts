@@ -99,18 +99,21 @@ describe('the api function URL', () => {
     ['text/plain', 'displayName=Plain'],
     ['application/x-www-form-urlencoded', 'displayName=Form'],
     ['application/octet-stream', 'raw bytes'],
-  ])('when the body is %s, not JSON, then 400 invalid-argument in our envelope and nothing is written', async (type, body) => {
-    const user = await h.newUser();
-    const res = await call('/users', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${user.idToken}`, 'Content-Type': type },
-      body,
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({
-      code: 'invalid-argument',
-      message: expect.stringContaining('application/json'),
-    });
-    expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
-  });
+  ])(
+    'when the body is %s, not JSON, then 400 invalid-argument in our envelope and nothing is written',
+    async (type, body) => {
+      const user = await h.newUser();
+      const res = await call('/users', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${user.idToken}`, 'Content-Type': type },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'invalid-argument',
+        message: expect.stringContaining('application/json'),
+      });
+      expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
+    },
+  );
 });

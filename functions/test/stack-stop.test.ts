@@ -52,7 +52,9 @@ async function signIn(email: string): Promise<string> {
 
 const describeOnLinux = existsSync('/proc/self/environ') ? describe : describe.skip;
 if (!existsSync('/proc/self/environ')) {
-  process.stdout.write('stack-stop.test.ts skipped: it reads process environments from /proc (Linux only).\n');
+  process.stdout.write(
+    'stack-stop.test.ts skipped: it reads process environments from /proc (Linux only).\n',
+  );
 }
 
 describeOnLinux('npm start, then Ctrl-C', () => {
@@ -117,7 +119,9 @@ describeOnLinux('npm start, then Ctrl-C', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
-    const opened = (await (await call(alice, 'POST', '/chats', { type: 'direct', memberId: 'bob' })).json()) as {
+    const opened = (await (
+      await call(alice, 'POST', '/chats', { type: 'direct', memberId: 'bob' })
+    ).json()) as {
       chat: { id: string };
     };
     await Promise.all(

@@ -136,7 +136,11 @@ describe('Relay lifecycle', () => {
     });
     await eventually(() =>
       expect(lines).toContainEqual(
-        expect.objectContaining({ severity: 'ERROR', message: 'Unhandled rejection', error: 'stray rejection from the test' }),
+        expect.objectContaining({
+          severity: 'ERROR',
+          message: 'Unhandled rejection',
+          error: 'stray rejection from the test',
+        }),
       ),
     );
     await sleep(300);

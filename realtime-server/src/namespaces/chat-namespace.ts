@@ -137,7 +137,8 @@ export class ChatRooms {
           // The recipient may not be in the direct chat's room yet (a first message): reach their sockets
           // directly, on any instance, except those the room's own feed already serves. Not once closing:
           // Redis may be gone, and the recipient recovers the message from Firestore when reconnecting.
-          if (!this.closed) nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
+          if (!this.closed)
+            nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
           return { chatId, message };
         },
       },
