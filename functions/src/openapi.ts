@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import {
+  AccountState,
   Chat,
   ChatEvent,
   ChatPage,
@@ -23,9 +24,12 @@ import {
   Notification,
   NotificationPage,
   Ping,
+  PublicProfile,
+  SessionsRevoked,
   UnreadCounts,
   UserPage,
   UserProfile,
+  UserView,
 } from '@chat/core';
 import type { HttpMethod, ResponseSpec, RouteSpec } from './http/route';
 
@@ -34,7 +38,11 @@ const components = {
   ErrorEnvelope,
   Ping,
   UserProfile,
+  PublicProfile,
+  UserView,
   UserPage,
+  SessionsRevoked,
+  AccountState,
   Chat,
   ChatPage,
   Member,

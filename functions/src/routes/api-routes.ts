@@ -1,3 +1,4 @@
+import { adminRoutes } from './admin';
 import type { ApiRoute } from './api-route';
 import { chatRoutes } from './chats';
 import { docsRoutes } from './docs';
@@ -21,4 +22,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...messageRoutes,
   ...readStateRoutes,
   ...notificationRoutes,
+  ...adminRoutes,
 ];

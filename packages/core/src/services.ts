@@ -1,3 +1,4 @@
+import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { SendLimitConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
@@ -6,7 +7,9 @@ import { FanOutRepository } from './repositories/fan-out-repository';
 import { MessageRepository } from './repositories/message-repository';
 import { NotificationRepository } from './repositories/notification-repository';
 import { FirestoreRateLimitCounter, limiterPrefix } from './repositories/rate-limit-counter';
+import { RevocationRepository } from './repositories/revocation-repository';
 import { UserRepository } from './repositories/user-repository';
+import { AccountService } from './services/account-service';
 import { ChatAccess } from './services/chat-access';
 import { ChatService } from './services/chat-service';
 import { FanOutService } from './services/fan-out-service';
@@ -20,6 +23,8 @@ import { UserService } from './services/user-service';
 /** Every domain service, wired to one Firestore. The functions and the relay both build theirs here. */
 export interface Services {
   users: UserService;
+  /** What app admins do to accounts (revoke, disable): Firebase Auth, then a revocation record. */
+  accounts: AccountService;
   notifications: NotificationService;
   chats: ChatService;
   members: MemberService;
@@ -36,8 +41,11 @@ export interface ServicesOptions {
   log?: LogSink;
 }
 
-/** Every service over one Firestore. Build it once per process: the send limit remembers who is over it. */
-export function createServices(db: Firestore, options: ServicesOptions = {}): Services {
+/**
+ * Every service over one Firestore (and the project's Firebase Auth, which the account operations change).
+ * Build it once per process: the send limit remembers who is over it.
+ */
+export function createServices(db: Firestore, auth: Auth, options: ServicesOptions = {}): Services {
   const userRepository = new UserRepository(db);
   const notificationRepository = new NotificationRepository(db);
   const chatRepository = new ChatRepository(db);
@@ -57,6 +65,7 @@ export function createServices(db: Firestore, options: ServicesOptions = {}): Se
   const chats = new ChatService(chatRepository, userRepository, access);
   return {
     users: new UserService(userRepository),
+    accounts: new AccountService(auth, new RevocationRepository(db)),
     notifications: new NotificationService(notificationRepository),
     chats,
     members: new MemberService(chatRepository, userRepository, access),
@@ -71,6 +80,8 @@ export interface FeedRepositories {
   chats: ChatRepository;
   messages: MessageRepository;
   notifications: NotificationRepository;
+  /** The revocation records the admin operations write, which every relay instance listens to. */
+  revocations: RevocationRepository;
 }
 
 export function createFeedRepositories(db: Firestore): FeedRepositories {
@@ -78,5 +89,6 @@ export function createFeedRepositories(db: Firestore): FeedRepositories {
     chats: new ChatRepository(db),
     messages: new MessageRepository(db),
     notifications: new NotificationRepository(db),
+    revocations: new RevocationRepository(db),
   };
 }
