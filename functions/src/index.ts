@@ -32,8 +32,9 @@ let app: Express | undefined;
 onInit(() => {
   const config = loadConfig();
   logs.configLoaded(config);
-  services = createServices(db, { limits: config.rateLimits, log, auth: getAuth() });
-  app = createApp({ config, db, auth: getAuth(), log, projectId: loadProjectId(), services });
+  const auth = getAuth();
+  services = createServices(db, auth, { limits: config.rateLimits, log });
+  app = createApp({ config, db, auth, log, projectId: loadProjectId(), services });
 });
 
 function built<T>(value: T | undefined, what: string): T {

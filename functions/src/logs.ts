@@ -1,4 +1,4 @@
-import type { AppError, LogSink } from '@chat/core';
+import type { AppError, FirestoreHealth, LogSink } from '@chat/core';
 import type { AppConfig } from './config';
 
 /**
@@ -41,6 +41,14 @@ export function createLogs(sink: LogSink) {
         severity: 'WARNING',
         message: `Rate limit "${limiter}": ${warning instanceof Error ? warning.message : String(warning)}`,
         limiter,
+      });
+    },
+    /** `/ping` found Firestore unreachable: the details the public answer leaves out. */
+    healthDegraded(firestore: FirestoreHealth) {
+      sink({
+        severity: 'WARNING',
+        message: `Health check degraded: Firestore ${firestore.error ?? 'unreachable'}`,
+        firestore,
       });
     },
     /** A client error (4xx): expected, so no stack. */

@@ -20,6 +20,7 @@ import {
   AuditAction,
   AuditPage,
   AuditRecord,
+  AccountState,
   Chat,
   ChatEvent,
   ChatPage,
@@ -32,9 +33,12 @@ import {
   Notification,
   NotificationPage,
   Ping,
+  PublicProfile,
+  SessionsRevoked,
   UnreadCounts,
   UserPage,
   UserProfile,
+  UserView,
 } from '@chat/core';
 import type { HttpMethod, ResponseSpec, RouteSpec } from './http/route';
 
@@ -43,7 +47,11 @@ const components = {
   ErrorEnvelope,
   Ping,
   UserProfile,
+  PublicProfile,
+  UserView,
   UserPage,
+  SessionsRevoked,
+  AccountState,
   Chat,
   ChatPage,
   Member,

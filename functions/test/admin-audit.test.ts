@@ -74,6 +74,43 @@ describe('when an admin acts, then exactly one audit record names the actor, tar
     });
   });
 
+  it('disabling and enabling an account changes Firebase Auth, writes the revocation record, and records each', async () => {
+    const dan = await userWithProfile(h, uniqueId('dan'));
+    const disabled = await act('post', `/admin/users/${dan.uid}/disable`, { disabled: true });
+    expect(disabled.res.status).toBe(200);
+    expect((await h.auth.getUser(dan.uid)).disabled).toBe(true);
+    expect((await h.db.doc(`revocations/${dan.uid}`).get()).get('disabled')).toBe(true);
+    expect((await h.db.doc(`users/${dan.uid}`).get()).get('disabled')).toBe(true);
+    expect(disabled.records).toHaveLength(1);
+    expect(disabled.records[0]).toMatchObject({
+      action: 'user.disable',
+      before: { disabled: false },
+      after: { disabled: true },
+    });
+    // The disabled user's next REST call is refused.
+    const refused = await request(h.app).get('/users/me').set(bearer(dan.idToken));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('user-disabled');
+
+    const enabled = await act('post', `/admin/users/${dan.uid}/disable`, { disabled: false });
+    expect(enabled.res.status).toBe(200);
+    expect((await h.auth.getUser(dan.uid)).disabled).toBe(false);
+    expect(enabled.records).toHaveLength(1);
+    expect(enabled.records[0]).toMatchObject({ action: 'user.enable' });
+  });
+
+  it('revoking sessions writes the revocation record and one audit record', async () => {
+    const erin = await userWithProfile(h, uniqueId('erin'));
+    const { res, records } = await act('post', `/admin/users/${erin.uid}/revoke`);
+    expect(res.status).toBe(200);
+    expect((await h.db.doc(`revocations/${erin.uid}`).get()).get('tokensValidAfter')).not.toBeNull();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      action: 'user.revoke-sessions',
+      target: { type: 'user', id: erin.uid },
+    });
+  });
+
   it('moderating a message leaves a tombstone marked moderated', async () => {
     const { chatId, messageId } = await groupWithMessage(h, alice, [bob]);
     const { res, records } = await act('delete', `/admin/chats/${chatId}/messages/${messageId}`);
@@ -135,6 +172,13 @@ describe('when an admin action fails, then it leaves no audit record and changes
     expect(res.body.error.code).toBe('failed-precondition');
     expect(res.body.error.message).toMatch(/your own admin role/);
     expect((await h.auth.getUser(admin.uid)).customClaims?.['admin']).toBe(true);
+    expect(records).toHaveLength(0);
+  });
+
+  it('an admin cannot disable their own account: 412, no record', async () => {
+    const { res, records } = await act('post', `/admin/users/${admin.uid}/disable`, { disabled: true });
+    expect(res.status).toBe(412);
+    expect((await h.auth.getUser(admin.uid)).disabled).toBe(false);
     expect(records).toHaveLength(0);
   });
 

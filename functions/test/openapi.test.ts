@@ -121,6 +121,7 @@ describe('real responses', () => {
     expect((await call(alice, 'get', '/users/me')).status).toBe(200);
     expect((await call(alice, 'patch', '/users/me', {}, { body: { bio: 'Hi' } })).status).toBe(200);
     expect((await call(alice, 'get', '/users/:uid', { uid: bob.uid })).status).toBe(200);
+    expect((await call(alice, 'get', '/users/:uid', { uid: alice.uid })).body.email).toBe(alice.email);
     expect((await call(alice, 'get', '/users/:uid', { uid: 'nobody-here' })).status).toBe(404);
     expect((await call(carol, 'get', '/users', {}, { query: { limit: 2 } })).status).toBe(200);
     expect((await call(bob, 'get', '/users')).status).toBe(403);
@@ -313,6 +314,18 @@ describe('real responses', () => {
     expect((await call(bob, 'post', '/chats/:chatId/leave', { chatId })).status).toBe(204);
     expect((await call(bob, 'delete', '/chats/:chatId', { chatId })).status).toBe(404);
     expect((await call(alice, 'delete', '/chats/:chatId', { chatId })).status).toBe(204);
+
+    // Admin operations last: they end dave's session. bob is no app admin.
+    const target = { uid: dave.uid };
+    expect((await call(bob, 'post', '/admin/users/:uid/revoke', target)).status).toBe(403);
+    expect(
+      (await call(carol, 'post', '/admin/users/:uid/disable', target, { body: { disabled: 'no' } })).status,
+    ).toBe(400);
+    expect((await call(carol, 'post', '/admin/users/:uid/revoke', { uid: 'nobody-here' })).status).toBe(404);
+    expect((await call(carol, 'post', '/admin/users/:uid/revoke', target)).status).toBe(200);
+    expect(
+      (await call(carol, 'post', '/admin/users/:uid/disable', target, { body: { disabled: true } })).status,
+    ).toBe(200);
 
     // Every documented route had a successful answer checked against the document.
     const succeeded = new Set(

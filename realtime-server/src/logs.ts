@@ -1,5 +1,6 @@
 import type { AppError, LogEntry, LogSink } from '@chat/core';
 import { maskedConfig, type RelayConfig } from './config';
+import type { HealthDetails } from './health';
 
 /**
  * Every log line the relay writes, named for what it logs. Entries are Cloud Logging structured JSON
@@ -128,6 +129,18 @@ export function createLogs(sink: LogSink) {
         signal,
         sockets,
       });
+    },
+    /** `/healthz` changed its verdict; the details stay here, out of the public answer. */
+    healthChanged(status: 'ok' | 'degraded', details: HealthDetails) {
+      sink({ severity: status === 'ok' ? 'INFO' : 'WARNING', message: `Health: ${status}`, ...details });
+    },
+    /** A promise rejected with no handler: a bug, logged with its stack; the relay keeps serving. */
+    unhandledRejection(reason: unknown) {
+      sink({ severity: 'ERROR', message: 'Unhandled rejection', ...errorFields(reason) });
+    },
+    /** Closing failed part-way; the process exits anyway, its clients reconnect elsewhere. */
+    shutdownFailed(error: unknown) {
+      sink({ severity: 'ERROR', message: 'Shutdown failed', ...errorFields(error) });
     },
     shutdownComplete(ms: number) {
       sink({ severity: 'INFO', message: `Shut down in ${ms} ms`, ms });

@@ -52,7 +52,7 @@ export const DEMO_GROUPS = [
 
 /** Idempotent: running it against an already seeded stack changes nothing. */
 export async function seedDemoData(auth: Auth, db: Firestore): Promise<void> {
-  const services = createServices(db);
+  const services = createServices(db, auth);
   for (const user of DEMO_USERS) {
     try {
       await auth.createUser({ uid: user.uid, email: user.email, password: DEMO_PASSWORD, displayName: user.displayName });

@@ -1,6 +1,7 @@
 import { adminAnnouncementRoutes } from './admin-announcements';
 import { adminChatRoutes } from './admin-chats';
 import { adminUserRoutes } from './admin-users';
+import { adminRoutes } from './admin';
 import type { ApiRoute } from './api-route';
 import { chatRoutes } from './chats';
 import { docsRoutes } from './docs';
@@ -27,4 +28,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...adminUserRoutes,
   ...adminChatRoutes,
   ...adminAnnouncementRoutes,
+  ...adminRoutes,
 ];

@@ -28,6 +28,12 @@ export class AccountDirectory {
     return { disabled: user.disabled, admin: user.customClaims?.['admin'] === true };
   }
 
+  /** The instant before which sessions are revoked (ms since the epoch), or null when never revoked. */
+  async validAfter(uid: string): Promise<number | null> {
+    const user = await this.auth.getUser(uid).catch(notFoundAs(uid));
+    return user.tokensValidAfterTime ? Date.parse(user.tokensValidAfterTime) : null;
+  }
+
   /** Revokes every refresh token; returns the instant before which sessions are over (ms since the epoch). */
   async revokeSessions(uid: string): Promise<number> {
     await this.auth.revokeRefreshTokens(uid).catch(notFoundAs(uid));

@@ -1,6 +1,7 @@
 import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import type { AdminUser } from '../schemas/admin-api';
 import type { AnnouncementRepository, NewAnnouncement } from './announcement-repository';
+import type { Revocation, RevocationRepository } from './revocation-repository';
 import { ChatTransaction, type ChatRepository } from './chat-repository';
 import { parseAdminUser, type UserPatch, type UserRepository } from './user-repository';
 
@@ -9,6 +10,7 @@ export interface AdminTransactionRepositories {
   users: UserRepository;
   chats: ChatRepository;
   announcements: AnnouncementRepository;
+  revocations: RevocationRepository;
 }
 
 /** The admin-only state kept on `users/{uid}`, mirrored from Firebase Auth. */
@@ -44,6 +46,11 @@ export class AdminTransaction {
 
   setUserFlags(uid: string, flags: UserFlags): void {
     this.tx.update(this.repos.users.doc(uid), { ...flags });
+  }
+
+  /** The record every relay instance listens to, to close the user's sockets. */
+  recordRevocation(revocation: Revocation): void {
+    this.repos.revocations.recordIn(this.tx, revocation);
   }
 
   createAnnouncement(id: string, announcement: NewAnnouncement): void {

@@ -53,7 +53,7 @@ export class AdminService {
     private readonly users: UserRepository,
     private readonly chats: ChatRepository,
     private readonly announcements: AnnouncementRepository,
-    private readonly accounts: AccountDirectory | null,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   // ---- users ----
@@ -70,7 +70,7 @@ export class AdminService {
     requireAdmin(caller);
     const stored = await this.requireUser(uid);
     // Firebase Auth is the truth for the account's state; the profile's copy is what lists show.
-    const user = this.accounts ? { ...stored, ...(await this.accounts.state(uid)) } : stored;
+    const user = { ...stored, ...(await this.accounts.state(uid)) };
     const page = await this.chats.listForMember(uid, 50);
     const memberships = await this.chats.getMemberships(
       uid,
@@ -98,9 +98,9 @@ export class AdminService {
     if (uid === caller.auth.uid) {
       throw new AppError('failed-precondition', 'You cannot change your own admin role: ask another admin.');
     }
-    const accounts = this.requireAccounts();
+    const accounts = this.accounts;
     const action = admin ? 'user.grant-admin' : 'user.remove-admin';
-    await this.withAuthChange(
+    await withAuthChange(
       () => accounts.state(uid),
       (previous) => accounts.setAdminClaim(uid, previous.admin),
       (previous) =>
@@ -259,30 +259,6 @@ export class AdminService {
     return this.audit.act(intent, work);
   }
 
-  /**
-   * Runs an audited action that also changes Firebase Auth: reads the account's state first, and if the
-   * transaction fails after the Auth change was made, puts Auth back (see the class comment).
-   */
-  private async withAuthChange<S, T>(
-    read: () => Promise<S>,
-    restore: (previous: S) => Promise<void>,
-    run: (previous: S) => Promise<T>,
-  ): Promise<T> {
-    const previous = await read();
-    try {
-      return await run(previous);
-    } catch (error) {
-      await restore(previous).catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private requireAccounts(): AccountDirectory {
-    if (!this.accounts)
-      throw AppError.unavailable('Account changes need Firebase Auth, which is not configured here.');
-    return this.accounts;
-  }
-
   private async requireUser(uid: string): Promise<AdminUser> {
     const user = await this.users.getAdminView(uid);
     if (!user) throw profileMissing(uid);
@@ -328,4 +304,27 @@ function decodePair(value: string): [string, string] {
     // falls through to the 400
   }
   throw badCursor();
+}
+
+/**
+ * Runs an audited action that also changes Firebase Auth: reads the account's state first, and if the
+ * transaction fails after the Auth change was made, puts Auth back (see `AdminService`).
+ */
+export async function withAuthChange<S, T>(
+  read: () => Promise<S>,
+  restore: (previous: S) => Promise<void>,
+  run: (previous: S) => Promise<T>,
+): Promise<T> {
+  const previous = await read();
+  try {
+    return await run(previous);
+  } catch (error) {
+    await restore(previous).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Refuses a caller without the admin claim (the routes check too; this guards every other entry point). */
+export function requireAdminCaller(caller: AdminCaller): void {
+  requireAdmin(caller);
 }
