@@ -25,8 +25,8 @@ jest.setTimeout(60_000);
 /** Sends one admin request under a fresh request id; returns the response and that id. */
 async function act(method: 'post' | 'patch' | 'delete', path: string, body?: object, as: TestUser = admin) {
   const requestId = newRequestId();
-  const res = await request(h.app)
-    [method](path)
+  const agent = request(h.app);
+  const res = await agent[method](path)
     .set(bearer(as.idToken))
     .set('X-Request-Id', requestId)
     .send(body ?? {});
