@@ -128,8 +128,9 @@ async function main(): Promise<void> {
   process.env.FIRESTORE_EMULATOR_HOST = firestore.host;
   const firebase = initializeApp({ projectId: PROJECT_ID }, `bench-${randomUUID()}`);
   const db = getFirestore(firebase);
-  const services = createServices(db);
-  const user = await createUser(getAuth(firebase), { uid: `bench-${randomUUID().slice(0, 8)}` });
+  const auth = getAuth(firebase);
+  const services = createServices(db, auth);
+  const user = await createUser(auth, { uid: `bench-${randomUUID().slice(0, 8)}` });
   const caller: AuthContext = { uid: user.uid, email: user.email, admin: false };
   await services.users.createProfile(caller, { displayName: 'Bench' });
   const { chat } = await services.chats.create(caller, { type: 'group', title: 'Bench', memberIds: [] });

@@ -4,6 +4,7 @@
  * answers with the messages it sent.
  */
 import { initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createServices, type Message } from '@chat/core';
 
@@ -16,7 +17,8 @@ interface Job {
 }
 
 process.once('message', (job: Job) => {
-  const services = createServices(getFirestore(initializeApp({ projectId: process.env.GCLOUD_PROJECT })));
+  const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT });
+  const services = createServices(getFirestore(app), getAuth(app));
   void (async () => {
     const sent: Array<{ room: string; message: Message }> = [];
     for (let m = 0; m < job.messagesPerRoom; m += 1) {

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const run = randomUUID().slice(0, 8);
   const app = initializeApp({ projectId: PROJECT_ID }, `bench-${run}`);
   const auth = getAuth(app);
-  const services = createServices(getFirestore(app));
+  const services = createServices(getFirestore(app), auth);
   const as = (uid: string): AuthContext => ({ uid, email: null, admin: false });
 
   process.stdout.write(`Seeding ${CLIENTS} users and ${ROOMS} rooms…\n`);

@@ -21,6 +21,7 @@ import { chooseFirestore, type FirestoreChoice } from './lib/firestore-choice';
 import { runOfficialChecks } from './lib/official-checks';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
+import { stopTree } from './lib/process-tree';
 import { startLocalRelay, type LocalRelay } from './lib/relay';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -63,18 +64,16 @@ async function main(): Promise<number> {
   let firebase: ChildProcess | undefined;
   let relay: LocalRelay | undefined; // the Socket.IO relay and its Redis (npm start only)
   let stopping: Promise<void> | undefined;
+  // The relay first (it drains, then closes its Redis), then firebase-tools and every function runtime it
+  // started, whatever state they are in, then our Firestore emulator. Every child runs in its own process
+  // group, so a terminal's Ctrl-C reaches only this process, and this order holds.
   const stop = () =>
     (stopping ??= (async () => {
       say('Stopping…');
       await relay?.stop();
-      if (firebase && firebase.exitCode === null && firebase.pid) {
-        const exited = new Promise((resolve) => firebase?.once('exit', resolve));
-        process.kill(-firebase.pid, 'SIGINT');
-        const killed = setTimeout(() => firebase?.pid && process.kill(-firebase.pid, 'SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(killed);
-      }
+      if (firebase) await stopTree(firebase, { signal: 'SIGINT', graceMs: 15_000 });
       await nodeFirestore?.stop();
+      say('Stopped.');
     })());
 
   try {
@@ -126,8 +125,17 @@ async function main(): Promise<number> {
     firebase.stdout?.on('data', prefix);
     firebase.stderr?.on('data', prefix);
 
-    process.once('SIGINT', () => void stop().then(() => process.exit(130)));
-    process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
+    // A second Ctrl-C while stopping must not kill this process half-way and orphan the rest.
+    const onSignal = (code: number) => () =>
+      void stop().then(
+        () => process.exit(code),
+        (error: unknown) => {
+          console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
+    process.on('SIGINT', onSignal(130));
+    process.on('SIGTERM', onSignal(143));
 
     await waitFor('the API function', async () => (await fetch(`${apiUrl}/ping`)).ok, 120_000, firebase);
     const emulatorEnv = {

@@ -5,7 +5,7 @@ import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { AppError, createServices, type LogSink, type Services } from '@chat/core';
 import type { AppConfig } from './config';
-import { createLogs } from './logs';
+import { createLogs, type Logs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
@@ -23,7 +23,7 @@ export interface AppDependencies {
   projectId?: string;
   /**
    * The domain services, when the caller shares them with others (index.ts, with the triggers).
-   * @default built over `db`, with `config.rateLimits` as the send limit
+   * @default built over `db` and `auth`, with `config.rateLimits` as the send limit
    */
   services?: Services;
 }
@@ -42,7 +42,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   const limits = createRateLimits(deps.db, deps.config.rateLimits, logs);
   defineRequestMiddleware(app, deps, limits);
-  defineRoutes(app, deps, limits);
+  defineRoutes(app, deps, limits, logs);
   defineErrorHandlingMiddleware(app, logs);
   return app;
 }
@@ -74,26 +74,34 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
 }
 
 /** The route table, served; and the files of the docs page, which are not operations of the API. */
-function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
+function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits, logs: Logs): void {
   const services =
-    deps.services ?? createServices(deps.db, { limits: deps.config.rateLimits, log: deps.log });
+    deps.services ?? createServices(deps.db, deps.auth, { limits: deps.config.rateLimits, log: deps.log });
   app.use('/docs', docsFiles());
   // Every authenticated route is also limited per user; message sends are limited by the services.
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
   mountRoutes(app, apiRoutes, {
-    deps: { services, db: deps.db, config: deps.config, openApiDocument: buildOpenApiDocument(apiRoutes) },
+    deps: {
+      services,
+      db: deps.db,
+      logs,
+      openApiDocument: buildOpenApiDocument(apiRoutes),
+    },
     authenticate: authenticated,
   });
 }
 
-function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {
+function defineErrorHandlingMiddleware(app: Express, logs: Logs): void {
   app.use(notFoundHandler);
   app.use(errorHandler(logs));
 }
 
 /**
  * JSON bodies. Inside Cloud Functions the framework has already parsed the body and kept the bytes in
- * `req.rawBody`; express.json() then skips, so the size limit is enforced on `rawBody` here too.
+ * `req.rawBody`; express.json() then skips, so the size limit is enforced on `rawBody` here too. A body of
+ * another type (text, a form, bytes) is refused here with the envelope: the framework parses those too, so
+ * without this check a route would see a string or a Buffer. Invalid JSON sent as `application/json` never
+ * reaches the app inside Cloud Functions: the framework answers it (see the README).
  */
 function parseJsonBody(limitBytes: number): express.RequestHandler {
   const json = express.json({ limit: limitBytes, strict: true });
@@ -101,6 +109,10 @@ function parseJsonBody(limitBytes: number): express.RequestHandler {
     const raw = (req as { rawBody?: Buffer }).rawBody;
     if (raw && raw.length > limitBytes) {
       return next(new AppError('payload-too-large', `The body is larger than ${limitBytes} bytes.`));
+    }
+    const hasBody = (raw?.length ?? 0) > 0 || Number(req.get('content-length') ?? 0) > 0;
+    if (hasBody && !req.is('application/json')) {
+      return next(AppError.invalidArgument('Send the body as JSON, with Content-Type: application/json.'));
     }
     json(req, res, next);
   };

@@ -18,6 +18,7 @@ import { createLogs } from './logs';
 import { onUserCreated } from './triggers/user-created';
 import { onMessageCreated } from './triggers/message-created';
 import { onMemberAdded } from './triggers/member-added';
+import { onAnnouncementCreated } from './triggers/announcement-created';
 
 initializeApp();
 const db = getFirestore();
@@ -31,8 +32,9 @@ let app: Express | undefined;
 onInit(() => {
   const config = loadConfig();
   logs.configLoaded(config);
-  services = createServices(db, { limits: config.rateLimits, log });
-  app = createApp({ config, db, auth: getAuth(), log, projectId: loadProjectId(), services });
+  const auth = getAuth();
+  services = createServices(db, auth, { limits: config.rateLimits, log });
+  app = createApp({ config, db, auth, log, projectId: loadProjectId(), services });
 });
 
 function built<T>(value: T | undefined, what: string): T {
@@ -65,5 +67,13 @@ export const memberAdded = onDocumentCreated(
   async (event) =>
     logs.triggerDone('memberAdded', event.id, {
       notified: await onMemberAdded(built(services, 'services'), event),
+    }),
+);
+
+export const announcementCreated = onDocumentCreated(
+  { ...fanOutOptions, document: 'announcements/{announcementId}' },
+  async (event) =>
+    logs.triggerDone('announcementCreated', event.id, {
+      ...(await onAnnouncementCreated(built(services, 'services'), event)),
     }),
 );

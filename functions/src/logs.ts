@@ -1,4 +1,4 @@
-import { errorReport, type AppError, type LogSink } from '@chat/core';
+import { errorReport, type AppError, type FirestoreHealth, type LogSink } from '@chat/core';
 import type { AppConfig } from './config';
 
 /** The service name Error Reporting files the API's errors under. */
@@ -44,6 +44,14 @@ export function createLogs(sink: LogSink) {
         severity: 'WARNING',
         message: `Rate limit "${limiter}": ${warning instanceof Error ? warning.message : String(warning)}`,
         limiter,
+      });
+    },
+    /** `/ping` found Firestore unreachable: the details the public answer leaves out. */
+    healthDegraded(firestore: FirestoreHealth) {
+      sink({
+        severity: 'WARNING',
+        message: `Health check degraded: Firestore ${firestore.error ?? 'unreachable'}`,
+        firestore,
       });
     },
     /** A client error (4xx): expected, so no stack. */

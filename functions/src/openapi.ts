@@ -11,6 +11,16 @@
  */
 import { z } from 'zod';
 import {
+  AdminChat,
+  AdminChatPage,
+  AdminUser,
+  AdminUserDetail,
+  AdminUserPage,
+  Announcement,
+  AuditAction,
+  AuditPage,
+  AuditRecord,
+  AccountState,
   Chat,
   ChatEvent,
   ChatPage,
@@ -23,9 +33,12 @@ import {
   Notification,
   NotificationPage,
   Ping,
+  PublicProfile,
+  SessionsRevoked,
   UnreadCounts,
   UserPage,
   UserProfile,
+  UserView,
 } from '@chat/core';
 import type { HttpMethod, ResponseSpec, RouteSpec } from './http/route';
 
@@ -34,7 +47,11 @@ const components = {
   ErrorEnvelope,
   Ping,
   UserProfile,
+  PublicProfile,
+  UserView,
   UserPage,
+  SessionsRevoked,
+  AccountState,
   Chat,
   ChatPage,
   Member,
@@ -46,6 +63,15 @@ const components = {
   NotificationPage,
   MarkAllReadResult,
   UnreadCounts,
+  AdminUser,
+  AdminUserPage,
+  AdminUserDetail,
+  AdminChat,
+  AdminChatPage,
+  Announcement,
+  AuditAction,
+  AuditRecord,
+  AuditPage,
 } satisfies Record<string, z.ZodType>;
 
 /** The `$ref` of a response schema, which must be one of `components`. */
@@ -95,9 +121,22 @@ function componentSchemas(): Record<string, JsonSchema> {
 
 function parameters(where: 'path' | 'query' | 'header', schema: z.ZodObject | undefined): JsonSchema[] {
   if (!schema) return [];
-  const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const json = inputSchema(schema) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+    $defs?: Record<string, JsonSchema>;
+  };
+  // A parameter whose schema has an id (an enum such as AuditAction) arrives as a `$ref` into `$defs`,
+  // which a parameter cannot carry along: inline it.
+  const inline = (property: JsonSchema): JsonSchema => {
+    const ref = typeof property.$ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(property.$ref) : null;
+    const target = ref?.[1] ? json.$defs?.[ref[1]] : undefined;
+    if (!target) return property;
+    const { $ref: _ref, ...own } = property;
+    return { ...target, ...own };
+  };
   return Object.entries(json.properties ?? {}).map(([name, property]) => {
-    const { description, ...rest } = property;
+    const { description, ...rest } = inline(property);
     return {
       name,
       in: where,

@@ -85,5 +85,8 @@ export function fieldPaths(body: { error?: { fields?: { path: string }[] } }): s
  * wait on the emulator's scheduling.
  */
 export function deliverMessageCreated(h: Harness, chatId: string, messageId: string): Promise<MessageFanOut> {
-  return onMessageCreated(createServices(h.db), { id: `test-${messageId}`, params: { chatId, messageId } });
+  return onMessageCreated(createServices(h.db, h.auth), {
+    id: `test-${messageId}`,
+    params: { chatId, messageId },
+  });
 }

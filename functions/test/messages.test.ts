@@ -339,7 +339,7 @@ describe("MessageService.listAfterMessage (the relay's missed-message recovery)"
     const { owner, member, stranger, chatId } = await trio();
     const sent: string[] = [];
     for (let i = 0; i < 5; i++) sent.push((await send(owner, chatId, `r${i}`)).id);
-    const messages = createServices(h.db).messages;
+    const messages = createServices(h.db, h.auth).messages;
     const auth = { uid: member.uid, email: null, admin: false };
 
     const page = await messages.listAfterMessage(auth, chatId, sent[1]!, 2);

@@ -121,6 +121,7 @@ describe('real responses', () => {
     expect((await call(alice, 'get', '/users/me')).status).toBe(200);
     expect((await call(alice, 'patch', '/users/me', {}, { body: { bio: 'Hi' } })).status).toBe(200);
     expect((await call(alice, 'get', '/users/:uid', { uid: bob.uid })).status).toBe(200);
+    expect((await call(alice, 'get', '/users/:uid', { uid: alice.uid })).body.email).toBe(alice.email);
     expect((await call(alice, 'get', '/users/:uid', { uid: 'nobody-here' })).status).toBe(404);
     expect((await call(carol, 'get', '/users', {}, { query: { limit: 2 } })).status).toBe(200);
     expect((await call(bob, 'get', '/users')).status).toBe(403);
@@ -224,11 +225,107 @@ describe('real responses', () => {
     ).toBe(404);
     expect((await call(carol, 'post', '/notifications/read-all')).status).toBe(200);
 
+    // The admin API, as carol (admin): reads, then one of each change, and refusals.
+    expect((await call(carol, 'get', '/admin/users', {}, { query: { by: 'uid', q: bob.uid } })).status).toBe(
+      200,
+    );
+    expect((await call(bob, 'get', '/admin/users')).status).toBe(403);
+    expect((await call(carol, 'get', '/admin/users/:uid', { uid: bob.uid })).status).toBe(200);
+    expect(
+      (await call(carol, 'patch', '/admin/users/:uid', { uid: bob.uid }, { body: { bio: 'Edited' } })).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          carol,
+          'post',
+          '/admin/users/:uid/admin-claim',
+          { uid: dave.uid },
+          { body: { admin: true } },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          carol,
+          'post',
+          '/admin/users/:uid/admin-claim',
+          { uid: bob.uid },
+          { body: { admin: false } },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          carol,
+          'post',
+          '/admin/users/:uid/admin-claim',
+          { uid: carol.uid },
+          { body: { admin: false } },
+        )
+      ).status,
+    ).toBe(412);
+    expect((await call(carol, 'get', '/admin/chats', {}, { query: { member: alice.uid } })).status).toBe(200);
+    expect((await call(carol, 'get', '/admin/chats/:chatId', { chatId })).status).toBe(200);
+    expect((await call(carol, 'get', '/admin/chats/:chatId/members', { chatId })).status).toBe(200);
+    expect((await call(carol, 'get', '/admin/chats/:chatId/messages', { chatId })).status).toBe(200);
+    const spare = await call(bob, 'post', '/chats/:chatId/messages', { chatId }, { body: { text: 'Spam' } });
+    expect(
+      (
+        await call(carol, 'delete', '/admin/chats/:chatId/messages/:messageId', {
+          chatId,
+          messageId: spare.body.id,
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await call(
+          carol,
+          'post',
+          '/admin/announcements',
+          {},
+          { body: { title: 'Hi', body: 'All', to: bob.uid } },
+        )
+      ).status,
+    ).toBe(202);
+    expect((await call(carol, 'get', '/admin/audit', {}, { query: { actor: carol.uid } })).status).toBe(200);
+    const extra = await call(
+      alice,
+      'post',
+      '/chats',
+      {},
+      { body: { type: 'group', title: 'Extra', memberIds: [bob.uid] } },
+    );
+    expect(
+      (
+        await call(carol, 'delete', '/admin/chats/:chatId/members/:uid', {
+          chatId: extra.body.id,
+          uid: bob.uid,
+        })
+      ).status,
+    ).toBe(204);
+    expect((await call(carol, 'delete', '/admin/chats/:chatId', { chatId: extra.body.id })).status).toBe(204);
+
     expect((await call(alice, 'delete', '/chats/:chatId/messages/:messageId', message)).status).toBe(204);
     expect((await call(alice, 'delete', '/chats/:chatId/members/:uid', members)).status).toBe(204);
     expect((await call(bob, 'post', '/chats/:chatId/leave', { chatId })).status).toBe(204);
     expect((await call(bob, 'delete', '/chats/:chatId', { chatId })).status).toBe(404);
     expect((await call(alice, 'delete', '/chats/:chatId', { chatId })).status).toBe(204);
+
+    // Admin operations last: they end dave's session. bob is no app admin.
+    const target = { uid: dave.uid };
+    expect((await call(bob, 'post', '/admin/users/:uid/revoke', target)).status).toBe(403);
+    expect(
+      (await call(carol, 'post', '/admin/users/:uid/disable', target, { body: { disabled: 'no' } })).status,
+    ).toBe(400);
+    expect((await call(carol, 'post', '/admin/users/:uid/revoke', { uid: 'nobody-here' })).status).toBe(404);
+    expect((await call(carol, 'post', '/admin/users/:uid/revoke', target)).status).toBe(200);
+    expect(
+      (await call(carol, 'post', '/admin/users/:uid/disable', target, { body: { disabled: true } })).status,
+    ).toBe(200);
 
     // Every documented route had a successful answer checked against the document.
     const succeeded = new Set(

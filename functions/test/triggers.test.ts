@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { createServices, type AuthContext, type Services } from '@chat/core';
 import { onMemberAdded } from '../src/triggers/member-added';
@@ -13,7 +14,7 @@ import { uniqueId } from './support';
 
 const firebase = initializeApp({ projectId: 'demo-chat-triggers' }, `triggers-${randomUUID()}`);
 const db: Firestore = getFirestore(firebase);
-const services: Services = createServices(db);
+const services: Services = createServices(db, getAuth(firebase));
 afterAll(() => deleteApp(firebase));
 jest.setTimeout(60_000);
 

@@ -152,6 +152,32 @@ describe('GET /users and /users/:uid', () => {
     expect(res.body.error.fields).toEqual([{ path: 'uid', message: expect.any(String) }]);
   });
 
+  it('when a user reads another profile, then the email is not in it: only the public profile', async () => {
+    const [reader, other] = [await h.newUser(), await h.newUser()];
+    await request(h.app).post('/users').set(bearer(other.idToken)).send({ displayName: 'Other' }).expect(201);
+
+    const res = await request(h.app).get(`/users/${other.uid}`).set(bearer(reader.idToken));
+    expect(res.status).toBe(200);
+    expect(res.body).not.toHaveProperty('email');
+    expect(JSON.stringify(res.body)).not.toContain(other.email);
+    expect(Object.keys(res.body).sort()).toEqual(
+      ['bio', 'createdAt', 'displayName', 'photoURL', 'uid', 'updatedAt'].sort(),
+    );
+  });
+
+  it('when users read their own profile by uid, or an app admin reads anyone, then the email is there', async () => {
+    const [owner, admin] = [await h.newUser(), await h.newUser({ admin: true })];
+    await request(h.app).post('/users').set(bearer(owner.idToken)).send({ displayName: 'Own' }).expect(201);
+
+    const own = await request(h.app).get(`/users/${owner.uid}`).set(bearer(owner.idToken));
+    expect(own.status).toBe(200);
+    expect(own.body.email).toBe(owner.email);
+
+    const byAdmin = await request(h.app).get(`/users/${owner.uid}`).set(bearer(admin.idToken));
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.email).toBe(owner.email);
+  });
+
   it('when a non-admin lists users, then 403 permission-denied', async () => {
     const user = await h.newUser();
     const res = await request(h.app).get('/users').set(bearer(user.idToken));

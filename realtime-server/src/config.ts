@@ -25,8 +25,14 @@ export interface RelayConfig {
   maxPayloadBytes: number;
   /** Chat rooms one socket may be in at once. @default 100 */
   maxRoomsPerSocket: number;
-  /** Messages a `chat:join` without a cursor returns. @default 50 */
+  /**
+   * Most messages one `chat:join` (or `notifications:subscribe`) returns, whatever `limit` it asks for;
+   * the client pages the rest through the REST API (`hasMore`). A join without `limit` gets up to 50.
+   * @default 100
+   */
   historyLimit: number;
+  /** Sockets one user may hold per namespace on one instance; more are refused at the handshake. @default 20 */
+  maxSocketsPerUser: number;
   /** Client events one socket may send per second before the excess is dropped. @default 20 */
   eventsPerSecond: number;
   /** How often every instance checks its users for revoked tokens and disabled accounts. @default 60000 */
@@ -91,7 +97,8 @@ export const RelayEnvSchema = z.object({
     .pipe(z.array(Origin)),
   MAX_PAYLOAD_BYTES: int(1024, 16_384),
   MAX_ROOMS_PER_SOCKET: int(1, 100),
-  HISTORY_LIMIT: z.coerce.number().int().min(1).max(500).default(50),
+  HISTORY_LIMIT: z.coerce.number().int().min(1).max(500).default(100),
+  MAX_SOCKETS_PER_USER: int(1, 20),
   EVENTS_PER_SECOND: int(1, 20),
   REVOCATION_CHECK_MS: z.coerce.number().int().min(100).optional(),
   LISTENER_CHECK_MS: z.coerce.number().int().min(100).optional(),
@@ -141,6 +148,7 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
     maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
     maxRoomsPerSocket: env.MAX_ROOMS_PER_SOCKET,
     historyLimit: env.HISTORY_LIMIT,
+    maxSocketsPerUser: env.MAX_SOCKETS_PER_USER,
     eventsPerSecond: env.EVENTS_PER_SECOND,
     revocationCheckMs: env.REVOCATION_CHECK_MS ?? defaults.revocationCheckMs,
     listenerCheckMs: env.LISTENER_CHECK_MS ?? defaults.listenerCheckMs,
@@ -158,6 +166,11 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
 /** The relay's settings from the process environment: the one place it is read. */
 export function loadConfig(): RelayConfig {
   return parseConfig(process.env);
+}
+
+/** How many history entries a join returns: what it asked for (50 by default), never past HISTORY_LIMIT. */
+export function historyPageSize(config: Pick<RelayConfig, 'historyLimit'>, requested?: number): number {
+  return Math.min(requested ?? 50, config.historyLimit);
 }
 
 /** The config as it may be logged: the Redis password is masked. */

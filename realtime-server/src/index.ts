@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   }
   const sink = stdoutSink(config.logLevel);
   const logs = createLogs(sink);
+  // A stray rejection is a bug to fix, but not a reason to drop every client of this instance: Node's
+  // default would exit. Log it with its stack and keep serving.
+  process.on('unhandledRejection', (reason) => logs.unhandledRejection(reason));
   logs.configLoaded(config);
 
   const app = initializeApp(config.projectId ? { projectId: config.projectId } : undefined);
@@ -32,10 +35,13 @@ async function main(): Promise<void> {
     // Cloud Run kills the container when the grace period ends; leave before it does.
     setTimeout(() => process.exit(0), config.shutdownGraceMs).unref();
     sink({ severity: 'NOTICE', message: `${signal} received` });
-    void relay.close(signal).then(() => {
-      logs.shutdownComplete(Date.now() - started);
-      process.exit(0);
-    });
+    relay
+      .close(signal)
+      .then(
+        () => logs.shutdownComplete(Date.now() - started),
+        (error: unknown) => logs.shutdownFailed(error),
+      )
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

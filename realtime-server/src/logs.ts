@@ -1,5 +1,6 @@
 import { errorReport, type AppError, type LogEntry, type LogSink } from '@chat/core';
 import { maskedConfig, type RelayConfig } from './config';
+import type { HealthDetails } from './health';
 
 /** The service name Error Reporting files the relay's errors under (the Cloud Run service's name). */
 export const ERROR_REPORTING_SERVICE = 'chat-relay';
@@ -144,6 +145,18 @@ export function createLogs(sink: LogSink) {
         signal,
         sockets,
       });
+    },
+    /** `/healthz` changed its verdict; the details stay here, out of the public answer. */
+    healthChanged(status: 'ok' | 'degraded', details: HealthDetails) {
+      sink({ severity: status === 'ok' ? 'INFO' : 'WARNING', message: `Health: ${status}`, ...details });
+    },
+    /** A promise rejected with no handler: a bug, logged with its stack; the relay keeps serving. */
+    unhandledRejection(reason: unknown) {
+      sink({ severity: 'ERROR', message: 'Unhandled rejection', ...errorFields(reason) });
+    },
+    /** Closing failed part-way; the process exits anyway, its clients reconnect elsewhere. */
+    shutdownFailed(error: unknown) {
+      sink({ severity: 'ERROR', message: 'Shutdown failed', ...errorFields(error) });
     },
     shutdownComplete(ms: number) {
       sink({ severity: 'INFO', message: `Shut down in ${ms} ms`, ms });

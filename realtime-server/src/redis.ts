@@ -13,6 +13,8 @@ export const REQUESTS_TIMEOUT_MS = 2000;
 
 /** The Redis connections behind the adapter; `close()` ends both. */
 export interface RedisLink {
+  /** Both connections are up; false while node-redis reconnects. */
+  ready(): boolean;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   }
   io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
   return {
+    ready: () => pub.isReady && sub.isReady,
     async close() {
       await Promise.allSettled([pub.close(), sub.close()]);
     },

@@ -11,11 +11,13 @@ import { Server } from 'socket.io';
 import { AppError, createFeedRepositories, createServices, toErrorEnvelope, type LogSink } from '@chat/core';
 import { SessionKeeper } from './auth/session-keeper';
 import type { RelayConfig } from './config';
+import { HealthReport } from './health';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
 import { attachRedisAdapter, type RedisLink } from './redis';
 import { authenticate } from './sockets/authenticate';
+import { socketCap } from './sockets/socket-cap';
 import {
   chatNamespace,
   notificationNamespace,
@@ -62,14 +64,13 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   let draining = false;
   let stats: () => RelayStats = () => ({ sockets: 0, chatFeeds: 0, notificationFeeds: 0 });
 
-  const httpServer = createServer((req, res) =>
-    handleHttp(
-      req,
-      res,
-      () => draining,
-      () => stats(),
-    ),
-  );
+  let redis: RedisLink | undefined;
+  const health = new HealthReport(logs, () => ({
+    draining,
+    redis: redis ? (redis.ready() ? 'up' : 'down') : 'none',
+    ...stats(),
+  }));
+  const httpServer = createServer((req, res) => handleHttp(req, res, health));
   const io: RelayServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxPayloadBytes,
     cors: {
@@ -83,7 +84,6 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     serveClient: false,
   });
 
-  let redis: RedisLink | undefined;
   if (config.redisUrl) redis = await attachRedisAdapter(io, config.redisUrl, logs);
 
   const chatNsp = chatNamespace(io);
@@ -102,14 +102,19 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   for (const nsp of namespaces) {
     nsp.use(refuseWhileDraining);
     nsp.use((socket, next) => void auth(socket, next));
+    nsp.use(socketCap(config.maxSocketsPerUser, logs));
   }
 
-  const sessions = new SessionKeeper(deps.auth, namespaces, logs, {
-    revocationCheckMs: config.revocationCheckMs,
-  });
-  // The REST API's services, with the same send limit (counted in the same Firestore counters).
-  const services = createServices(deps.db, { limits: config.rateLimits, log: deps.log });
   const repositories = createFeedRepositories(deps.db);
+  const sessions = new SessionKeeper(
+    deps.auth,
+    namespaces,
+    logs,
+    { revocationCheckMs: config.revocationCheckMs },
+    repositories.revocations,
+  );
+  // The REST API's services, with the same send limit (counted in the same Firestore counters).
+  const services = createServices(deps.db, deps.auth, { limits: config.rateLimits, log: deps.log });
   const chats = new ChatRooms({ nsp: chatNsp, services, repositories, sessions, logs, config });
   const notifications = new NotificationRooms({
     nsp: notificationNsp,
@@ -156,19 +161,14 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   return { io, httpServer, port, url: `http://localhost:${port}`, stats: () => stats(), close };
 }
 
-function handleHttp(
-  req: IncomingMessage,
-  res: ServerResponse,
-  draining: () => boolean,
-  stats: () => RelayStats,
-): void {
+function handleHttp(req: IncomingMessage, res: ServerResponse, health: HealthReport): void {
   if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
-    const body = { status: draining() ? 'draining' : 'ok', ...stats() };
-    res.writeHead(draining() ? 503 : 200, {
+    const status = health.status();
+    res.writeHead(status === 'ok' ? 200 : 503, {
       'content-type': 'application/json',
       'cache-control': 'no-store',
     });
-    res.end(JSON.stringify(body));
+    res.end(JSON.stringify({ status }));
     return;
   }
   // Socket.IO answers its own path before this handler runs; anything else is not ours.

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ServerGoodbye } from '@chat/core';
 import { parseConfig } from '../src/config';
-import { freePort } from '../../scripts/lib/redis';
-import { Harness, next, type ChatClient } from './support';
+import { freePort, startRedis } from '../../scripts/lib/redis';
+import { Harness, eventually, next, sleep, type ChatClient } from './support';
 
 describe('Relay lifecycle', () => {
   let h: Harness;
@@ -12,14 +12,32 @@ describe('Relay lifecycle', () => {
   });
   afterEach(() => h.cleanup());
 
-  it('when /healthz is asked, then it answers ok with the counts, and other paths are 404 in the error envelope', async () => {
+  it('when /healthz is asked, then it answers only ok (no counts), and other paths are 404 in the error envelope', async () => {
     const { relay } = await h.startRelay();
     const health = await fetch(`${relay.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', sockets: 0, chatFeeds: 0, notificationFeeds: 0 });
+    expect(await health.json()).toEqual({ status: 'ok' });
     const missing = await fetch(`${relay.url}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not-found' } });
+  });
+
+  it('when Redis goes away, then /healthz says degraded (the log says why), and ok once Redis is back', async () => {
+    let redis = await startRedis();
+    h.defer(() => redis.stop());
+    const { relay, logs } = await h.startRelay({ REDIS_URL: redis.url });
+    const health = async () => {
+      const res = await fetch(`${relay.url}/healthz`);
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok' } });
+    await redis.stop();
+    await eventually(async () =>
+      expect(await health()).toEqual({ status: 503, body: { status: 'degraded' } }),
+    );
+    expect(logs).toContainEqual(expect.objectContaining({ message: 'Health: degraded', redis: 'down' }));
+    redis = await startRedis(redis.port);
+    await eventually(async () => expect(await health()).toEqual({ status: 200, body: { status: 'ok' } }));
   });
 
   it('when the relay shuts down, then clients are told to reconnect, reconnect by themselves, and listeners close', async () => {
@@ -90,6 +108,44 @@ describe('Relay lifecycle', () => {
     expect(await goodbye).toMatchObject({ code: 'shutting-down', reconnect: true });
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('when a promise rejects with no handler, then the relay logs it and keeps serving', async () => {
+    const entry = path.join(__dirname, '..', 'dist', 'index.js');
+    const stray = path.join(__dirname, 'fixtures', 'stray-rejection.js');
+    const child = spawn(process.execPath, ['--require', stray, entry], {
+      env: { ...process.env, APP_ENV: 'test', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    h.defer(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    const lines: Array<Record<string, unknown>> = [];
+    let buffered = '';
+    const port = await new Promise<number>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const complete = buffered.split('\n');
+        buffered = complete.pop() ?? '';
+        for (const line of complete.filter(Boolean)) {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          lines.push(entry);
+          if (typeof entry.port === 'number') resolve(entry.port);
+        }
+      });
+    });
+    await eventually(() =>
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          severity: 'ERROR',
+          message: 'Unhandled rejection',
+          error: 'stray rejection from the test',
+        }),
+      ),
+    );
+    await sleep(300);
+    expect(child.exitCode).toBeNull();
+    expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
   });
 
   it('when REDIS_URL points at nothing, then the relay refuses to start instead of hanging', async () => {

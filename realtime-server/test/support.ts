@@ -70,7 +70,7 @@ export class Harness {
     this.firebase = initializeApp({ projectId: PROJECT_ID }, `relay-test-${randomUUID()}`);
     this.db = getFirestore(this.firebase);
     this.auth = getAuth(this.firebase);
-    this.services = createServices(this.db);
+    this.services = createServices(this.db, this.auth);
   }
 
   /** Register something to stop at cleanup. */

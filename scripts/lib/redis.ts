@@ -29,7 +29,8 @@ export async function startRedis(port?: number): Promise<RunningRedis> {
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
+    // Its own process group, so a terminal's Ctrl-C does not stop it before whoever uses it has finished.
+    { stdio: ['ignore', 'pipe', 'ignore'], detached: true },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stopTree } from './process-tree';
 import { startRedis, type RunningRedis } from './redis';
 
 export interface LocalRelay {
@@ -27,14 +28,10 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
   const redis: RunningRedis = await startRedis(Number(process.env.REDIS_PORT ?? 6390) + options.offset);
   options.say(`Redis on ${redis.url}`);
   let child: ChildProcess | undefined;
+  // The relay drains and exits within SHUTDOWN_GRACE_MS; its Redis stops only after that, so the relay
+  // never loses Redis in the middle of its shutdown.
   const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM'); // the relay drains and exits within SHUTDOWN_GRACE_MS
-      const killed = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killed);
-    }
+    if (child) await stopTree(child, { signal: 'SIGTERM', graceMs: 10_000 });
     await redis.stop();
   };
   try {
@@ -51,6 +48,8 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
         ...functionsSendLimit(options.root),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches the stack only, which stops the relay in order.
+      detached: true,
     });
     const prefix = (chunk: Buffer) =>
       chunk

@@ -38,6 +38,7 @@ function parseRequest<D>(route: Route<D>, req: Request): RouteInput {
   const { params, query, headers, body } = route.request ?? {};
   return {
     caller: route.auth === 'none' ? undefined : callerOf(req),
+    requestId: req.context.requestId,
     params: params && parseInput(params, req.params, 'path'),
     query: query && parseInput(query, req.query, 'query'),
     headers:

@@ -44,6 +44,8 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 /** What a handler receives: the caller (unless `auth: 'none'`) and each request part, already parsed. */
 export interface RouteInput<A extends AuthLevel = AuthLevel, R extends RequestSchemas = RequestSchemas> {
   caller: A extends 'none' ? undefined : AuthContext;
+  /** This request's id (`X-Request-Id`), which admin actions record in the audit log. */
+  requestId: string;
   params: Parsed<R['params']>;
   query: Parsed<R['query']>;
   headers: Parsed<R['headers']>;

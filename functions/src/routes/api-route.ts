@@ -1,14 +1,15 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Services } from '@chat/core';
-import type { AppConfig } from '../config';
+import type { Logs } from '../logs';
 import type { OpenApiDocument } from '../openapi';
 import { routeDefiner, type Route } from '../http/route';
 
-/** What the API's handlers get besides their input: the services, and what `/ping` and the docs report. */
+/** What the API's handlers get besides their input: the services, and what `/ping` and the docs need. */
 export interface ApiDeps {
   services: Services;
   db: Firestore;
-  config: AppConfig;
+  /** Where `/ping` logs what its public answer leaves out. */
+  logs: Logs;
   openApiDocument: OpenApiDocument;
 }
 

@@ -1,3 +1,7 @@
+import { adminAnnouncementRoutes } from './admin-announcements';
+import { adminChatRoutes } from './admin-chats';
+import { adminUserRoutes } from './admin-users';
+import { adminRoutes } from './admin';
 import type { ApiRoute } from './api-route';
 import { chatRoutes } from './chats';
 import { docsRoutes } from './docs';
@@ -21,4 +25,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...messageRoutes,
   ...readStateRoutes,
   ...notificationRoutes,
+  ...adminUserRoutes,
+  ...adminChatRoutes,
+  ...adminAnnouncementRoutes,
+  ...adminRoutes,
 ];

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CreateUserBody, ListUsersQuery, Uid, UpdateUserBody, UserPage, UserProfile } from '@chat/core';
+import {
+  CreateUserBody,
+  ListUsersQuery,
+  Uid,
+  UpdateUserBody,
+  UserPage,
+  UserProfile,
+  UserView,
+} from '@chat/core';
 import { defineRoute } from './api-route';
 
 const UserParams = z.strictObject({ uid: Uid });
@@ -66,7 +74,12 @@ export const userRoutes = [
     tag: 'users',
     auth: 'user',
     request: { params: UserParams },
-    responses: { 200: { description: 'The profile.', body: UserProfile } },
+    responses: {
+      200: {
+        description: 'The whole profile to its owner and app admins; the public one to others.',
+        body: UserView,
+      },
+    },
     errors: [404],
     handler: async ({ caller, params }, { services }) => ({
       status: 200,

@@ -14,6 +14,7 @@ export * from './schemas/member';
 export * from './schemas/message';
 export * from './schemas/read-state';
 export * from './schemas/notification';
+export * from './schemas/admin';
 export { UserService } from './services/user-service';
 export { UserRepository } from './repositories/user-repository';
 export * from './schemas/error-envelope';
@@ -50,3 +51,12 @@ export * from './realtime/events';
 export * from './repositories/rate-limit-counter';
 export * from './rate-limit/too-many-requests';
 export type { RateLimitQuota } from './rate-limit/rate-limit-quota';
+export * from './schemas/audit';
+export * from './schemas/admin-api';
+export { AdminService, type AdminCaller, type AnnouncementFanOut } from './services/admin-service';
+export type { AccountService } from './services/account-service';
+export {
+  RevocationRepository,
+  type Revocation,
+  type MalformedRevocation,
+} from './repositories/revocation-repository';

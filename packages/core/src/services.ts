@@ -1,12 +1,19 @@
+import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { SendLimitConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
+import { AccountDirectory } from './repositories/account-directory';
+import { AnnouncementRepository } from './repositories/announcement-repository';
+import { AuditRepository } from './repositories/audit-repository';
 import { ChatRepository } from './repositories/chat-repository';
 import { FanOutRepository } from './repositories/fan-out-repository';
 import { MessageRepository } from './repositories/message-repository';
 import { NotificationRepository } from './repositories/notification-repository';
 import { FirestoreRateLimitCounter, limiterPrefix } from './repositories/rate-limit-counter';
+import { RevocationRepository } from './repositories/revocation-repository';
 import { UserRepository } from './repositories/user-repository';
+import { AdminService } from './services/admin-service';
+import { AccountService } from './services/account-service';
 import { ChatAccess } from './services/chat-access';
 import { ChatService } from './services/chat-service';
 import { FanOutService } from './services/fan-out-service';
@@ -20,6 +27,8 @@ import { UserService } from './services/user-service';
 /** Every domain service, wired to one Firestore. The functions and the relay both build theirs here. */
 export interface Services {
   users: UserService;
+  /** What app admins do to accounts (revoke, disable): audited, with Firebase Auth and a revocation record. */
+  accounts: AccountService;
   notifications: NotificationService;
   chats: ChatService;
   members: MemberService;
@@ -27,6 +36,8 @@ export interface Services {
   readState: ReadStateService;
   /** What the Firestore triggers do. */
   fanOut: FanOutService;
+  /** What app admins do; every change with its audit record. */
+  admin: AdminService;
 }
 
 export interface ServicesOptions {
@@ -36,8 +47,11 @@ export interface ServicesOptions {
   log?: LogSink;
 }
 
-/** Every service over one Firestore. Build it once per process: the send limit remembers who is over it. */
-export function createServices(db: Firestore, options: ServicesOptions = {}): Services {
+/**
+ * Every service over one Firestore (and the project's Firebase Auth, which the account operations change).
+ * Build it once per process: the send limit remembers who is over it.
+ */
+export function createServices(db: Firestore, auth: Auth, options: ServicesOptions = {}): Services {
   const userRepository = new UserRepository(db);
   const notificationRepository = new NotificationRepository(db);
   const chatRepository = new ChatRepository(db);
@@ -55,14 +69,25 @@ export function createServices(db: Firestore, options: ServicesOptions = {}): Se
       : undefined;
   const sendLimit = new SendLimit(sendCounter, limits, options.log ?? (() => undefined));
   const chats = new ChatService(chatRepository, userRepository, access);
+  const announcements = new AnnouncementRepository(db, notificationRepository);
+  const revocations = new RevocationRepository(db);
+  const audit = new AuditRepository(db, {
+    users: userRepository,
+    chats: chatRepository,
+    announcements,
+    revocations,
+  });
+  const accounts = new AccountDirectory(auth);
   return {
     users: new UserService(userRepository),
+    accounts: new AccountService(accounts, audit),
     notifications: new NotificationService(notificationRepository),
     chats,
     members: new MemberService(chatRepository, userRepository, access),
     messages: new MessageService(chatRepository, messageRepository, access, sendLimit, chats),
     readState: new ReadStateService(chatRepository, fanOutRepository, access),
     fanOut: new FanOutService(chatRepository, fanOutRepository, notificationRepository, userRepository),
+    admin: new AdminService(audit, userRepository, chatRepository, announcements, accounts),
   };
 }
 
@@ -71,6 +96,8 @@ export interface FeedRepositories {
   chats: ChatRepository;
   messages: MessageRepository;
   notifications: NotificationRepository;
+  /** The revocation records the admin operations write, which every relay instance listens to. */
+  revocations: RevocationRepository;
 }
 
 export function createFeedRepositories(db: Firestore): FeedRepositories {
@@ -78,5 +105,6 @@ export function createFeedRepositories(db: Firestore): FeedRepositories {
     chats: new ChatRepository(db),
     messages: new MessageRepository(db),
     notifications: new NotificationRepository(db),
+    revocations: new RevocationRepository(db),
   };
 }

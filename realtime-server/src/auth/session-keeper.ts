@@ -1,6 +1,8 @@
 import type { Auth, UserRecord } from 'firebase-admin/auth';
-import { AppError, type ServerGoodbye } from '@chat/core';
+import { AppError, type Revocation, type RevocationRepository, type ServerGoodbye } from '@chat/core';
+import { Backoff } from '../listeners/backoff';
 import type { Logs } from '../logs';
+import { failure } from '../sockets/event-handlers';
 import { userRoom, type RelayNamespace, type RelaySocket } from '../sockets/socket-types';
 import { verifySessionToken } from './verify-token';
 
@@ -10,17 +12,43 @@ export interface SessionKeeperOptions {
 }
 
 /**
+ * Records are read from a little before this instance started: a socket verified by Auth just before a
+ * revocation landed there must still hear of it, whatever the clocks say.
+ */
+const CLOCK_SKEW_MS = 60_000;
+
+/** A goodbye for a session that is over; its code is also the error code of a refused event. */
+type SessionOver = ServerGoodbye & { code: 'token-expired' | 'token-revoked' | 'user-disabled' };
+
+/** What this instance knows of a user's revocation, from the records and from its own polls. */
+interface Verdict {
+  disabled: boolean;
+  /** Sessions signed in before this (ms since the epoch) are revoked; 0 when none is. */
+  validAfter: number;
+}
+
+/**
  * Keeps every socket's session honest after the handshake:
  * - a socket is disconnected when its token expires, unless `auth:refresh` swapped in a fresh one first;
- * - every instance checks its own users on a timer (one batched `getUsers` per 100 users), so revoking a
- *   user's tokens or disabling the account closes their sockets on every instance. A disabled account is
- *   also broadcast through the adapter, so other instances act at once rather than at their next check.
+ * - revocations and disables made through the API arrive as records in Firestore (`RevocationRepository`):
+ *   each instance listens to them with ONE listener and closes its own sockets of that user at once;
+ * - every instance also checks its own users on a timer (one batched `getUsers` per 100 users), which
+ *   catches changes made outside the API (the console, another Admin SDK). A disabled account is then
+ *   broadcast through the adapter, so other instances act at once rather than at their next check;
+ * - every client event is checked against what the instance knows before it runs, so nothing a socket
+ *   sends is acted on once its session is known to be over.
  *
- * The check timer starts in the constructor and stops in `close()`.
+ * The listener and the timer start in the constructor and stop in `close()`.
  */
 export class SessionKeeper {
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private readonly timer: NodeJS.Timeout;
+  /** Users of local sockets whose sessions are (partly) over; dropped when their last socket leaves. */
+  private readonly verdicts = new Map<string, Verdict>();
+  private readonly backoff = new Backoff();
+  private readonly since = new Date(Date.now() - CLOCK_SKEW_MS);
+  private unsubscribe: (() => void) | undefined;
+  private retry: NodeJS.Timeout | undefined;
   private checking = false;
   private closed = false;
 
@@ -29,18 +57,31 @@ export class SessionKeeper {
     private readonly namespaces: RelayNamespace[],
     private readonly logs: Logs,
     options: SessionKeeperOptions,
+    private readonly revocations: RevocationRepository,
   ) {
     this.timer = setInterval(() => void this.checkAll(), options.revocationCheckMs);
     this.timer.unref();
+    this.listen();
   }
 
   /** Start watching a socket that passed the auth middleware. */
   track(socket: RelaySocket): void {
-    void socket.join(userRoom(socket.data.session.auth.uid));
+    const uid = socket.data.session.auth.uid;
+    void socket.join(userRoom(uid));
     this.scheduleExpiry(socket);
+    // Registered before the namespace's handlers, so it runs first for every event.
+    socket.use(([, ...args], next) => {
+      const goodbye = this.verdictOn(socket);
+      if (!goodbye) return next();
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack(failure(new AppError(goodbye.code, goodbye.message)));
+      end(socket, goodbye);
+      this.logs.sessionEnded(uid, goodbye.code);
+    });
     socket.once('disconnect', () => {
       clearTimeout(this.expiryTimers.get(socket.id));
       this.expiryTimers.delete(socket.id);
+      if (this.localSockets(uid).length === 0) this.verdicts.delete(uid);
     });
   }
 
@@ -57,6 +98,8 @@ export class SessionKeeper {
 
   close(): void {
     this.closed = true;
+    this.unsubscribe?.();
+    clearTimeout(this.retry);
     clearInterval(this.timer);
     this.expiryTimers.forEach((timer) => clearTimeout(timer));
     this.expiryTimers.clear();
@@ -75,6 +118,68 @@ export class SessionKeeper {
     }, delay);
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
+  }
+
+  /** One listener on the revocation records for the whole instance; reopened with backoff if it breaks. */
+  private listen(): void {
+    if (this.closed) return;
+    this.unsubscribe = this.revocations.watch(this.since, {
+      onChange: (revocation) => {
+        this.backoff.reset();
+        this.apply(revocation);
+      },
+      onMalformed: ({ path }) => this.logs.documentSkipped(path),
+      onError: (error) => {
+        this.unsubscribe = undefined;
+        if (this.closed) return;
+        const delay = this.backoff.next();
+        this.logs.listenerBroken('revocations', '*', error.message, delay);
+        this.retry = setTimeout(() => this.listen(), delay);
+        this.retry.unref();
+      },
+    });
+  }
+
+  /** A record from the API: close this instance's sockets it covers, now. */
+  private apply(revocation: Revocation): void {
+    const sockets = this.localSockets(revocation.uid);
+    if (sockets.length === 0) return;
+    this.verdicts.set(revocation.uid, {
+      disabled: revocation.disabled,
+      validAfter: revocation.tokensValidAfter ?? 0,
+    });
+    this.endCovered(revocation.uid, sockets);
+  }
+
+  /** Why this socket's session is over, if it is, from what this instance knows now. */
+  private verdictOn(socket: RelaySocket): SessionOver | undefined {
+    const { session } = socket.data;
+    if (session.expiresAt <= Date.now()) return expiredGoodbye;
+    const verdict = this.verdicts.get(session.auth.uid);
+    if (verdict?.disabled) return disabledGoodbye;
+    if (verdict && session.authTime < verdict.validAfter) return revokedGoodbye;
+    return undefined;
+  }
+
+  /** End each of these sockets whose session the current verdict covers. */
+  private endCovered(uid: string, sockets: RelaySocket[]): void {
+    for (const socket of sockets) {
+      const goodbye = this.verdictOn(socket);
+      if (!goodbye || socket.disconnected) continue;
+      end(socket, goodbye);
+      this.logs.sessionEnded(uid, goodbye.code);
+    }
+  }
+
+  private localSockets(uid: string): RelaySocket[] {
+    const found: RelaySocket[] = [];
+    for (const nsp of this.namespaces) {
+      for (const id of nsp.adapter.rooms.get(userRoom(uid)) ?? []) {
+        const socket = nsp.sockets.get(id);
+        if (socket) found.push(socket);
+      }
+    }
+    return found;
   }
 
   /** One pass over every socket on this instance. */
@@ -117,32 +222,38 @@ export class SessionKeeper {
       return;
     }
     if (user.disabled) {
-      const goodbye: ServerGoodbye = {
-        code: 'user-disabled',
-        message: 'This account is disabled.',
-        reconnect: false,
-      };
+      this.verdicts.set(uid, { disabled: true, validAfter: 0 });
       // Every instance's sockets of this user, now: the adapter carries it.
       for (const nsp of this.namespaces) {
-        nsp.to(userRoom(uid)).emit('server:goodbye', goodbye);
+        nsp.to(userRoom(uid)).emit('server:goodbye', disabledGoodbye);
         nsp.in(userRoom(uid)).disconnectSockets(true);
       }
-      this.logs.sessionEnded(uid, goodbye.code);
+      this.logs.sessionEnded(uid, disabledGoodbye.code);
       return;
     }
     const validAfter = user.tokensValidAfterTime ? Date.parse(user.tokensValidAfterTime) : 0;
-    for (const socket of sockets) {
-      if (socket.data.session.authTime < validAfter) {
-        end(socket, {
-          code: 'token-revoked',
-          message: 'Your session was revoked. Sign in again.',
-          reconnect: false,
-        });
-        this.logs.sessionEnded(uid, 'token-revoked');
-      }
+    if (sockets.some((socket) => socket.data.session.authTime < validAfter)) {
+      this.verdicts.set(uid, { disabled: false, validAfter });
+      this.endCovered(uid, sockets);
     }
   }
 }
+
+const expiredGoodbye: SessionOver = {
+  code: 'token-expired',
+  message: 'Your ID token expired. Reconnect with a fresh one.',
+  reconnect: true,
+};
+const revokedGoodbye: SessionOver = {
+  code: 'token-revoked',
+  message: 'Your session was revoked. Sign in again.',
+  reconnect: false,
+};
+const disabledGoodbye: SessionOver = {
+  code: 'user-disabled',
+  message: 'This account is disabled.',
+  reconnect: false,
+};
 
 /** Tell the client why, then leave the namespace (the goodbye is written before the disconnect packet). */
 function end(socket: RelaySocket, goodbye: ServerGoodbye): void {

@@ -16,7 +16,7 @@ import {
   type Services,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
-import type { RelayConfig } from '../config';
+import { historyPageSize, type RelayConfig } from '../config';
 import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
@@ -137,8 +137,9 @@ export class ChatRooms {
             { idempotencyKey: clientMessageId },
           );
           // The recipient may not be in the direct chat's room yet (a first message): reach their sockets
-          // directly, on any instance, except those the room's own feed already serves.
-          nsp.to(userRoom(to)).except(chatRoom(chatId)).emit('message:new', message);
+          // directly, on any instance, except those the room's own feed already serves. Not once closing:
+          // Redis may be gone, and the recipient recovers the message from Firestore when reconnecting.
+          if (!this.closed) nsp.to(userRoom(to)).except(chatRoom(chatId)).emit('message:new', message);
           return { chatId, message };
         },
       },
@@ -215,7 +216,8 @@ export class ChatRooms {
     const position = feed.position;
     await socket.join(chatRoom(chatId));
 
-    const limit = payload.limit ?? config.historyLimit;
+    // Capped at HISTORY_LIMIT, so a join stays cheap; `hasMore` sends the client to REST for the rest.
+    const limit = historyPageSize(config, payload.limit);
     let fetched: RealtimeMessage[];
     let hasMore = false;
     if (payload.after) {
@@ -223,7 +225,9 @@ export class ChatRooms {
       hasMore = fetched.length > limit;
       fetched = fetched.slice(0, limit);
     } else {
-      fetched = (await services.messages.list(auth, chatId, { limit })).messages;
+      const page = await services.messages.list(auth, chatId, { limit });
+      fetched = page.messages;
+      hasMore = page.olderCursor !== null; // older messages than the page: REST has them
     }
     const messages = fetched.filter((m) => feed.emittedBefore(m, position));
 

@@ -9,7 +9,7 @@ import {
   type RealtimeNotification,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
-import type { RelayConfig } from '../config';
+import { historyPageSize, type RelayConfig } from '../config';
 import { NotificationFeed } from '../listeners/notification-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
@@ -102,7 +102,7 @@ export class NotificationRooms {
     const position = feed.position;
     await socket.join(inboxRoom(uid));
     if (!payload.after) return { notifications: [], hasMore: false };
-    const limit = payload.limit ?? this.deps.config.historyLimit;
+    const limit = historyPageSize(this.deps.config, payload.limit);
     const records = await this.deps.notifications.inboxAfter(uid, payload.after, limit + 1);
     return {
       notifications: records

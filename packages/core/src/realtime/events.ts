@@ -94,7 +94,10 @@ export interface ChatJoined {
   chat: RealtimeChat;
   /** Oldest first. With `after`, exactly the messages after it; otherwise the most recent ones. */
   messages: RealtimeMessage[];
-  /** True when more messages than `limit` were missed: page the rest through the REST API. */
+  /**
+   * True when the chat holds more than was returned (older messages without `after`; more missed ones with
+   * it), the page being capped by `limit` and the relay's HISTORY_LIMIT: page the rest through the REST API.
+   */
   hasMore: boolean;
   /** Members with at least one socket in the room, on any relay instance. */
   online: string[];

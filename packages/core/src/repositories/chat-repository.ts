@@ -207,6 +207,57 @@ export class ChatRepository {
     await this.db.recursiveDelete(this.chatRef(chatId));
   }
 
+  /** Deletes what is left under a chat whose document `ChatTransaction.deleteChat` removed. */
+  async deleteContents(chatId: string): Promise<void> {
+    await this.db.recursiveDelete(this.chatRef(chatId));
+  }
+
+  /**
+   * Every chat for admins, most recent activity first, or those `member` belongs to, keyset-paginated on
+   * (lastActivityAt, id).
+   */
+  async listAll(limit: number, options: { member?: string; cursor?: PageCursor }): Promise<ChatRecordPage> {
+    const chats = this.db.collection('chats');
+    let query = chats.orderBy('lastActivityAt', 'desc').orderBy(FieldPath.documentId(), 'desc');
+    if (options.member) {
+      query = chats
+        .where('memberIds', 'array-contains', options.member)
+        .orderBy('lastActivityAt', 'desc')
+        .orderBy(FieldPath.documentId(), 'desc');
+    }
+    if (options.cursor) query = query.startAfter(timestampOf(options.cursor), options.cursor.id);
+    const snapshot = await query.limit(limit + 1).get();
+    const records = snapshot.docs.slice(0, limit).map((doc) => parseChat(doc.id, doc.data()));
+    const last = records[records.length - 1];
+    return {
+      chats: records,
+      next:
+        snapshot.docs.length > limit && last
+          ? { seconds: last.lastActivityAt.seconds, nanos: last.lastActivityAt.nanoseconds, id: last.id }
+          : null,
+    };
+  }
+
+  /** Group chats whose title starts with `prefix`, in (title, id) order, from after `after`. */
+  async searchByTitle(
+    prefix: string,
+    limit: number,
+    after?: [string, string],
+  ): Promise<{ chats: ChatRecord[]; next: [string, string] | null }> {
+    let query = this.db.collection('chats').orderBy('title').orderBy(FieldPath.documentId());
+    query = after ? query.startAfter(after[0], after[1]) : query.startAt(prefix);
+    const snapshot = await query
+      .endAt(`${prefix}\uf8ff`)
+      .limit(limit + 1)
+      .get();
+    const records = snapshot.docs.slice(0, limit).map((doc) => parseChat(doc.id, doc.data()));
+    const last = records[records.length - 1];
+    return {
+      chats: records,
+      next: snapshot.docs.length > limit && last ? [last.title ?? '', last.id] : null,
+    };
+  }
+
   /** Runs `work` in a transaction with typed reads and writes on chats and members. */
   transaction<T>(work: (tx: ChatTransaction) => Promise<T>): Promise<T> {
     return this.db.runTransaction((tx) => work(new ChatTransaction(this, tx)), { maxAttempts: 25 });
@@ -247,6 +298,26 @@ export class ChatTransaction {
       deletedAt: FieldValue.serverTimestamp(),
       updatedAt: FieldValue.serverTimestamp(),
     });
+  }
+
+  /** A tombstone left by moderation: like `tombstoneMessage`, and marked `moderated` for every reader. */
+  moderateMessage(chatId: string, messageId: string): void {
+    this.tx.update(this.messageRef(chatId, messageId), {
+      text: '',
+      moderated: true,
+      deletedAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  /**
+   * Deletes the chat document, with its `chat-deleted` system message, so whoever follows the chat's
+   * messages (the relay) hears it in the same commit. Its subcollections are left to
+   * `ChatRepository.deleteContents`, after the commit (a transaction cannot hold a whole history).
+   */
+  deleteChat(chatId: string, actor: string): void {
+    this.record(chatId, actor, { event: 'chat-deleted' });
+    this.tx.delete(this.repo.chatRef(chatId));
   }
 
   /** Moves `uid`'s read position to `message`, with the unread count recounted from there. */

@@ -29,6 +29,8 @@ const MessageDoc = z.object({
   createdAt: TimestampField,
   editedAt: TimestampField.nullable(),
   deletedAt: TimestampField.nullable(),
+  /** Deleted by an app admin (moderation) rather than by its sender; absent on older messages. */
+  moderated: z.boolean().default(false),
   /** Absent on messages written before it was introduced; see `schemas/message.ts`. */
   updatedAt: TimestampField.optional(),
   replyToId: z.string().nullable(),
@@ -158,6 +160,7 @@ export function newMessageData(message: NewMessage, system: ChatEvent | null) {
     updatedAt: FieldValue.serverTimestamp(),
     editedAt: null,
     deletedAt: null,
+    moderated: false,
   };
 }
 
@@ -177,6 +180,7 @@ export function toMessage(record: MessageRecord): Message {
     createdAt: toIso(record.createdAt),
     editedAt: toIsoOrNull(record.editedAt),
     deletedAt: toIsoOrNull(record.deletedAt),
+    moderated: record.moderated,
     replyToId: record.replyToId,
     clientMessageId: record.clientMessageId,
     cursor: messageCursor(record),

@@ -1,4 +1,10 @@
-import { FieldPath, FieldValue, type Firestore, type Query } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  FieldValue,
+  type DocumentReference,
+  type Firestore,
+  type Query,
+} from 'firebase-admin/firestore';
 import { AppError } from '../errors';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
@@ -49,6 +55,11 @@ export class NotificationRepository {
 
   private inbox(uid: string) {
     return this.db.collection('users').doc(uid).collection('notifications');
+  }
+
+  /** One inbox entry; for repositories delivering in their own transaction (announcements). */
+  ref(uid: string, id: string): DocumentReference {
+    return this.inbox(uid).doc(id);
   }
 
   /**
@@ -181,11 +192,26 @@ export class NotificationRepository {
       const snapshot = await this.inbox(uid).where('readAt', '==', null).select().limit(500).get();
       if (snapshot.empty) return updated;
       const writer = this.db.bulkWriter();
+      // Transient failures are retried a few times; a notification deleted meanwhile (not-found) is not.
+      writer.onWriteError((error) => error.code !== FirestoreCode.notFound && error.failedAttempts < 5);
       const now = FieldValue.serverTimestamp();
-      const writes = snapshot.docs.map((doc) => writer.update(doc.ref, { readAt: now }));
+      // Each write's outcome is settled as it happens: a failure left pending while close() runs would
+      // be an unhandled rejection.
+      const writes = snapshot.docs.map((doc) =>
+        writer.update(doc.ref, { readAt: now }).then(
+          () => true,
+          (error: unknown) => {
+            if (isFirestoreError(error, FirestoreCode.notFound)) return false;
+            throw error;
+          },
+        ),
+      );
+      const settled = Promise.allSettled(writes);
       await writer.close();
-      await Promise.all(writes);
-      updated += writes.length;
+      const results = await settled;
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      updated += results.filter((result) => result.status === 'fulfilled' && result.value).length;
     }
   }
 }

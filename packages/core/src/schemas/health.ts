@@ -8,11 +8,11 @@ export const FirestoreHealth = z.object({
 });
 export type FirestoreHealth = z.infer<typeof FirestoreHealth>;
 
-/** The body of `GET /ping`. */
-export const Ping = z.object({
+/**
+ * The body of `GET /ping`, which anyone may call: only whether the API can serve. What is wrong (the
+ * environment, Firestore's own error, latencies) goes to the logs, not to strangers.
+ */
+export const Ping = z.strictObject({
   status: z.enum(['ok', 'degraded']),
-  env: z.enum(['local', 'test', 'production']),
-  time: z.iso.datetime(),
-  firestore: FirestoreHealth,
 });
 export type Ping = z.infer<typeof Ping>;

@@ -12,7 +12,8 @@ import { Uid } from './user';
  *   almost always sorts after it; only one still in flight during that read, within those last
  *   milliseconds, can land just before the cursor. Clients that must never miss one (the relay's recovery)
  *   re-read from a little before their cursor and drop ids they hold.
- * - A deleted message is a tombstone: text "", deletedAt set. It keeps its place in the history.
+ * - A deleted message is a tombstone: text "", deletedAt set. It keeps its place in the history. One an app
+ *   admin removed (moderation, `DELETE /admin/chats/{chatId}/messages/{messageId}`) also has `moderated: true`.
  * - updatedAt is set on create (equal to createdAt), on every edit and on deletion. It is not part of the
  *   API: the relay follows a chat's messages with one listener ordered by (updatedAt, __name__), which sees
  *   new, edited and deleted messages alike. Pages and cursors stay on createdAt.
@@ -110,6 +111,9 @@ export const Message = z
     createdAt: IsoTime,
     editedAt: IsoTime.nullable(),
     deletedAt: IsoTime.nullable(),
+    moderated: z
+      .boolean()
+      .describe('true when an app admin removed the message (moderation); its text is then empty.'),
     replyToId: MessageId.nullable(),
     clientMessageId: z.string().nullable(),
     cursor: z.string().describe('This message as a cursor: pass it as `after` to get what came next.'),

@@ -43,6 +43,17 @@ export const UserProfile = z.object({
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
+/**
+ * Another user's profile as the API returns it: everything but the email, which only its owner and app
+ * admins see.
+ */
+export const PublicProfile = UserProfile.omit({ email: true });
+export type PublicProfile = z.infer<typeof PublicProfile>;
+
+/** What `GET /users/{uid}` returns: the whole profile to its owner and app admins, the public one to others. */
+export const UserView = z.union([UserProfile, PublicProfile]);
+export type UserView = z.infer<typeof UserView>;
+
 /** A page of `GET /users`. */
 export const UserPage = z.object({
   users: z.array(UserProfile),

@@ -1,6 +1,13 @@
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
-import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserPage, UserProfile } from '../schemas/user';
+import type {
+  CreateUserBody,
+  ListUsersQuery,
+  PublicProfile,
+  UpdateUserBody,
+  UserPage,
+  UserProfile,
+} from '../schemas/user';
 import { profileNotFound, type UserRepository } from '../repositories/user-repository';
 
 /** Profiles: the caller's own, anyone's public view, and the admin listing. */
@@ -27,10 +34,12 @@ export class UserService {
     return this.users.update(auth.uid, body);
   }
 
-  async getUser(_auth: AuthContext, uid: string): Promise<UserProfile> {
+  /** The whole profile for its owner and app admins; everyone else gets the public one, without the email. */
+  async getUser(auth: AuthContext, uid: string): Promise<UserProfile | PublicProfile> {
     const profile = await this.users.get(uid);
     if (!profile) throw profileNotFound(uid);
-    return profile;
+    if (auth.uid === uid || auth.admin) return profile;
+    return toPublicProfile(profile);
   }
 
   /** Listing every user is for admins only. */
@@ -38,4 +47,10 @@ export class UserService {
     if (!auth.admin) throw AppError.permissionDenied('Listing users needs the admin role.');
     return this.users.list(query.limit, query.cursor);
   }
+}
+
+/** A new object with only the public fields, so nothing added to UserProfile later leaks by default. */
+function toPublicProfile(profile: UserProfile): PublicProfile {
+  const { uid, displayName, photoURL, bio, createdAt, updatedAt } = profile;
+  return { uid, displayName, photoURL, bio, createdAt, updatedAt };
 }
