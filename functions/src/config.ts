@@ -44,6 +44,12 @@ const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).
   message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',
 });
 
+/**
+ * With the local profile, any loopback origin is allowed besides CORS_ORIGINS: the Hosting emulator and dev
+ * servers run on whatever port the stack's offset gives them (`npm test` shifts every port).
+ */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
 const Limit = z.number().int().min(0).max(1_000_000).default(0);
 
 export const AppConfigSchema = z
@@ -67,7 +73,8 @@ export const AppConfigSchema = z
 
 export interface AppConfig {
   env: 'local' | 'test' | 'production';
-  corsOrigins: string[];
+  /** Exact origins, plus a loopback pattern with the local profile. */
+  corsOrigins: Array<string | RegExp>;
   /** Largest JSON body accepted. */
   bodyLimitBytes: number;
   rateLimits: RateLimitConfig;
@@ -97,7 +104,7 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
   const data = result.data;
   return {
     env: data.APP_ENV,
-    corsOrigins: data.CORS_ORIGINS,
+    corsOrigins: data.APP_ENV === 'local' ? [...data.CORS_ORIGINS, LOOPBACK_ORIGIN] : data.CORS_ORIGINS,
     bodyLimitBytes: 64 * 1024,
     rateLimits: {
       windowSeconds: data.RATE_LIMIT_WINDOW_SECONDS,
