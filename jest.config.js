@@ -31,5 +31,7 @@ module.exports = {
     }),
     project('functions', '<rootDir>/functions'),
     project('realtime', '<rootDir>/realtime-server'),
+    // The web app in real Chromium against the stack (needs the built app: npm test builds it).
+    project('web', '<rootDir>/web'),
   ],
 };

@@ -26,7 +26,6 @@ function initialJsBudget(): Plugin {
       const bytes = [...initial].reduce((sum, name) => sum + gzipSync(chunks.get(name)?.code ?? '').length, 0);
       const kb = bytes / 1024;
       const line = `initial JS (gzip): ${kb.toFixed(1)} KB of ${INITIAL_JS_BUDGET_KB} KB budget (${initial.size} chunk(s))`;
-      this.info(line);
       console.log(`\n[budget] ${line}`);
       if (kb > INITIAL_JS_BUDGET_KB) this.error(`Over budget: ${line}`);
     },

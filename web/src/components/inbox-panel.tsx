@@ -1,3 +1,4 @@
+import { chatIdOf } from '../lib/chat-list-store';
 import type { InboxStore } from '../lib/inbox-store';
 import { useStore } from '../hooks/use-store';
 
@@ -29,7 +30,7 @@ export function InboxPanel({ store, onClose, onOpenChat }: Props) {
       {notifications.length === 0 && <p className="empty">Nothing here yet.</p>}
       <ul>
         {notifications.map((n) => {
-          const chatId = n.subject?.startsWith('chats/') ? n.subject.slice('chats/'.length) : null;
+          const chatId = chatIdOf(n.subject);
           return (
             <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-notification-id={n.id}>
               <strong>{n.title}</strong>

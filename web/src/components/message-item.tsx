@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Message } from '@chat/core';
+import type { Message } from '@chat/client';
 import { describeError } from '../lib/api';
 import type { ConversationStore } from '../lib/conversation-store';
 

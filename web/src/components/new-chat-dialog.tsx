@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Chat } from '@chat/core';
+import type { Chat } from '@chat/client';
 import { describeError } from '../lib/api';
 import type { Session } from '../lib/session';
 

@@ -2,7 +2,7 @@
  * The REST calls the app makes, as one narrow interface, so views and stores name what they need and the
  * implementation (rest-api.ts, on the project's typed client) is the only place that knows the routes.
  */
-import type { Chat, Member, Message, MessagePage, Notification, UserProfile } from '@chat/core';
+import { ApiError, RelayError, type Chat, type Member, type Message, type MessagePage, type Notification, type UserProfile } from '@chat/client';
 
 export interface ChatApi {
   getMe(): Promise<UserProfile>;
@@ -27,23 +27,13 @@ export interface ChatApi {
   markAllNotificationsRead(): Promise<void>;
 }
 
-/** The API's error envelope, kept whole so views can show its message and wait out a 429. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Seconds, from `Retry-After` on a 429. */
-    readonly retryAfter: number | null = null,
-  ) {
-    super(message);
-  }
-}
-
 /** A sentence for the user, from whatever a call threw. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    const fields = error.fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+    return fields ? `${error.message} (${fields})` : error.message;
+  }
+  if (error instanceof RelayError) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong. Try again.';
 }

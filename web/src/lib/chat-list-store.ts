@@ -3,7 +3,7 @@
  * moves its chat to the top, sets its last message and, unless the chat is open, counts as unread. Chats
  * the user is added to arrive as notifications (`member-added`), removals as `chat:removed`.
  */
-import type { Chat, LastMessage, RealtimeMessage } from '@chat/core';
+import type { Chat, LastMessage, RealtimeMessage } from '@chat/client';
 import { describeError } from './api';
 import { compareMessages } from './order';
 import type { Session } from './session';
@@ -27,6 +27,11 @@ interface ChatListState {
   error: string | null;
 }
 
+/** The chat a notification is about (`chats/{chatId}` or `chats/{chatId}/messages/{messageId}`). */
+export function chatIdOf(subject: string | null): string | null {
+  return /^chats\/([^/]+)/.exec(subject ?? '')?.[1] ?? null;
+}
+
 const newestFirst = (a: ChatSummary, b: ChatSummary) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1);
 
 export class ChatListStore extends Store<ChatListState> {
@@ -36,7 +41,11 @@ export class ChatListStore extends Store<ChatListState> {
 
   constructor(private readonly session: Session) {
     super({ chats: [], loading: true, error: null });
-    const { relay, notifications } = session;
+  }
+
+  /** Follow the relay and load the list; the returned function stops following. */
+  start(): () => void {
+    const { relay, notifications } = this.session;
     this.cleanups.push(relay.onMessage((message) => this.onMessage(message)));
     const onUpdated = (chat: { id: string; title: string | null; memberIds: string[] }) =>
       this.patch(chat.id, { title: chat.title, memberIds: chat.memberIds });
@@ -53,7 +62,7 @@ export class ChatListStore extends Store<ChatListState> {
     // Chats the user joins (added by someone, or created in another tab) come through the inbox.
     this.cleanups.push(
       notifications.onNotification((n) => {
-        const chatId = n.subject?.startsWith('chats/') ? n.subject.slice('chats/'.length) : null;
+        const chatId = chatIdOf(n.subject);
         if (chatId && !this.byId.has(chatId)) void this.addById(chatId);
       }),
     );
@@ -62,9 +71,11 @@ export class ChatListStore extends Store<ChatListState> {
       relay.socket.off('chat:removed', onRemoved);
       relay.socket.off('presence', onPresence);
     });
+    void this.load();
+    return () => this.cleanups.splice(0).forEach((cleanup) => cleanup());
   }
 
-  async load(): Promise<void> {
+  private async load(): Promise<void> {
     try {
       const chats = await this.session.api.listChats();
       chats.forEach((chat) => this.add(chat));
@@ -109,10 +120,6 @@ export class ChatListStore extends Store<ChatListState> {
     if (!this.byId.delete(chatId)) return;
     void this.session.relay.leave(chatId).catch(() => undefined);
     this.publish();
-  }
-
-  close(): void {
-    this.cleanups.forEach((cleanup) => cleanup());
   }
 
   private async addById(chatId: string): Promise<void> {

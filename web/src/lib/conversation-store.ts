@@ -7,7 +7,7 @@
  * and is sent again with the same key, which the API turns into the original message, so nothing is sent
  * twice. A send the API refuses stays as failed, with its reason, for the user to retry or discard.
  */
-import type { Message, RealtimeMessage } from '@chat/core';
+import type { Message, RealtimeMessage } from '@chat/client';
 import { RelayError } from '@chat/client';
 import { describeError } from './api';
 import { compareMessages, newClientMessageId } from './order';
@@ -55,7 +55,12 @@ export class ConversationStore extends Store<ConversationState> {
       typing: [],
       error: null,
     });
-    const { relay } = session;
+  }
+
+  /** Follow the chat and load its latest page; the returned function stops following. */
+  start(): () => void {
+    this.closed = false;
+    const { relay } = this.session;
     this.cleanups.push(relay.onMessage((message) => this.upsert(message)));
     const onChange = (message: RealtimeMessage) => this.upsert(message);
     const onTyping = (event: { chatId: string; uid: string; typing: boolean }) => this.onTyping(event);
@@ -70,9 +75,15 @@ export class ConversationStore extends Store<ConversationState> {
       relay.socket.off('typing', onTyping);
       relay.socket.off('connect', onConnect);
     });
+    void this.load();
+    return () => {
+      this.closed = true;
+      this.cleanups.splice(0).forEach((cleanup) => cleanup());
+      this.typingTimers.forEach((timer) => clearTimeout(timer));
+    };
   }
 
-  async load(): Promise<void> {
+  private async load(): Promise<void> {
     try {
       const page = await this.session.api.listMessages(this.chatId);
       page.messages.forEach((message) => this.byId.set(message.id, message));
@@ -131,12 +142,6 @@ export class ConversationStore extends Store<ConversationState> {
     if (last && this.session.online) void this.session.relay.markRead(this.chatId, last.id).catch(() => undefined);
   }
 
-  close(): void {
-    this.closed = true;
-    this.cleanups.forEach((cleanup) => cleanup());
-    this.typingTimers.forEach((timer) => clearTimeout(timer));
-  }
-
   /** Send the outbox in order, one at a time; stops at the first send that must wait. */
   private async flush(): Promise<void> {
     if (this.flushing) return;
@@ -149,10 +154,10 @@ export class ConversationStore extends Store<ConversationState> {
           const message = await this.session.relay.send(this.chatId, next.text, next.clientMessageId);
           this.upsert(message);
         } catch (error) {
-          // The relay answered no: show why. No answer (a timeout or a lost connection): try again on connect.
+          // The relay answered no: show why. No answer (a timeout, a lost connection): send it again, now if
+          // connected or else on the next connect; the same key makes a send that did land return the original.
           if (error instanceof RelayError) this.setOutbox(next.clientMessageId, { status: 'failed', error: error.message });
           else if (!this.session.relay.socket.connected) return;
-          else this.setOutbox(next.clientMessageId, { status: 'failed', error: describeError(error) });
         }
       }
     } finally {

@@ -1,5 +1,5 @@
 /** The notification inbox: `GET /notifications` once, then live from the relay's `/notifications`. */
-import type { Notification } from '@chat/core';
+import type { Notification } from '@chat/client';
 import { describeError } from './api';
 import type { Session } from './session';
 import { Store } from './store';
@@ -11,14 +11,18 @@ interface InboxState {
 
 export class InboxStore extends Store<InboxState> {
   private readonly byId = new Map<string, Notification>();
-  private readonly stop: () => void;
-
   constructor(private readonly session: Session) {
     super({ notifications: [], error: null });
-    this.stop = session.notifications.onNotification((n) => this.put(n));
   }
 
-  async load(): Promise<void> {
+  /** Follow `/notifications` and load the inbox; the returned function stops following. */
+  start(): () => void {
+    const stop = this.session.notifications.onNotification((n) => this.put(n));
+    void this.load();
+    return stop;
+  }
+
+  private async load(): Promise<void> {
     try {
       (await this.session.api.listNotifications()).forEach((n) => this.put(n));
     } catch (error) {
@@ -36,10 +40,6 @@ export class InboxStore extends Store<InboxState> {
     await this.session.api.markAllNotificationsRead();
     [...this.byId.values()].forEach((n) => this.byId.set(n.id, { ...n, readAt: n.readAt ?? new Date().toISOString() }));
     this.publish();
-  }
-
-  close(): void {
-    this.stop();
   }
 
   private put(notification: Notification): void {

@@ -1,44 +1,27 @@
 /**
  * ChatApi on the project's typed REST client (`@chat/client`, openapi-fetch over the API's OpenAPI
  * document): every path, parameter and body is checked against the API's own contract at compile time.
- * Errors become ApiError with the envelope's code and message; a 429 is retried once after `Retry-After`.
+ * The client throws the API's error envelope as ApiError; a 429 is retried once after `Retry-After`.
  */
-import { createApiClient } from '@chat/client';
+import { ApiError, createApiClient } from '@chat/client';
 import type { ChatApi } from './api';
-import { ApiError } from './api';
 
-interface Answer<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
+/** At most this long a 429's `Retry-After` is waited out before the one retry, so the UI never hangs. */
+const MAX_RETRY_WAIT_S = 30;
 
-/** The envelope's `error`, or a generic one for an answer without it. */
-function toApiError(response: Response, body: unknown): ApiError {
-  const envelope = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  const retryAfter = Number(response.headers.get('Retry-After'));
-  return new ApiError(
-    response.status,
-    envelope?.code ?? 'unknown',
-    envelope?.message ?? `The API answered ${response.status}.`,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-  );
-}
-
-async function unwrap<T>(call: () => Promise<Answer<T>>): Promise<T> {
-  let answer = await call();
-  if (answer.response.status === 429) {
-    const error = toApiError(answer.response, answer.error);
-    // Wait as long as the API asks (capped, so the UI never hangs), then try once more.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfter ?? 1, 30) * 1000));
-    answer = await call();
+/** The call's data; a 429 is retried once after `Retry-After`, every other error reaches the caller. */
+async function unwrap<T>(call: () => Promise<{ data?: T }>): Promise<T> {
+  try {
+    return (await call()).data as T;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 429) throw error;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfter ?? 1, MAX_RETRY_WAIT_S) * 1000));
+    return (await call()).data as T;
   }
-  if (answer.error !== undefined || !answer.response.ok) throw toApiError(answer.response, answer.error);
-  return answer.data as T;
 }
 
 export function createRestApi(baseUrl: string, getToken: () => Promise<string>): ChatApi {
-  const client = createApiClient({ baseUrl, getToken });
+  const client = createApiClient({ baseUrl, getIdToken: getToken });
   const chat = (chatId: string) => ({ params: { path: { chatId } } });
   return {
     getMe: () => unwrap(() => client.GET('/users/me')),

@@ -22,14 +22,8 @@ export function ChatView({ session, onSignOut }: { session: Session; onSignOut()
   const { chatId, navigate } = useRoute();
   const [panel, setPanel] = useState<'none' | 'inbox' | 'new-chat'>('none');
 
-  useEffect(() => {
-    void chatList.load();
-    void inbox.load();
-    return () => {
-      chatList.close();
-      inbox.close();
-    };
-  }, [chatList, inbox]);
+  useEffect(() => chatList.start(), [chatList]);
+  useEffect(() => inbox.start(), [inbox]);
 
   useEffect(() => chatList.setActive(chatId), [chatList, chatId]);
 

@@ -27,10 +27,7 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
   const stickToBottom = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
 
-  useEffect(() => {
-    void store.load();
-    return () => store.close();
-  }, [store]);
+  useEffect(() => store.start(), [store]);
 
   const newestId = state.messages.at(-1)?.id;
   useEffect(() => {
