@@ -29,6 +29,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/conformance/global-setup.ts',
       globalTeardown: '<rootDir>/test/conformance/global-teardown.ts',
     }),
+    project('client', '<rootDir>/packages/client'),
     project('functions', '<rootDir>/functions'),
     project('realtime', '<rootDir>/realtime-server'),
     // The web app in real Chromium against the stack (needs the built app: npm test builds it).

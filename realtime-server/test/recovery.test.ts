@@ -1,7 +1,7 @@
 import type { ChatJoined, Message } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import { FieldValue } from 'firebase-admin/firestore';
-import { RelayClient, RelayNotifications } from '../src/client';
+import { RelayClient, RelayNotifications } from '@chat/client';
 import { Harness, collect, eventually, ok, sleep } from './support';
 
 describe('Missed-message recovery', () => {

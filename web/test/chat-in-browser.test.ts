@@ -11,6 +11,7 @@ import { TestStack, webUrl } from './support/stack';
 import {
   chatLink,
   expectExactlyOnceInOrder,
+  newContext,
   openChat,
   send,
   sentMessage,
@@ -196,7 +197,7 @@ describe('When axe checks the sign-in, chat list and conversation views', () => 
     const chatId = await stack.directChat(alice, bob);
     await stack.services.messages.send(bob, chatId, { text: 'Accessible hello' });
 
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(webUrl());
     await page.getByLabel('Email').waitFor();

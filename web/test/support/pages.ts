@@ -8,8 +8,19 @@ export interface SignedIn {
   page: Page;
 }
 
-export async function signIn(browser: Browser, user: TestUser): Promise<SignedIn> {
+/**
+ * A context with waits long enough for a busy machine: the Functions emulator starts a worker process per
+ * concurrent request, and runs every Firestore trigger in the same process as the Hosting emulator.
+ */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
+  return context;
+}
+
+export async function signIn(browser: Browser, user: TestUser): Promise<SignedIn> {
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(webUrl());
   await page.getByLabel('Email').fill(user.email);

@@ -5,7 +5,7 @@ import type {
   NotificationServerEvents,
   NotificationsSubscribed,
   RealtimeNotification,
-} from '@chat/core';
+} from '@chat/core/contract';
 import { isAfter, type RelayClientOptions } from './shared';
 
 export type NotificationSocket = Socket<NotificationServerEvents, NotificationClientEvents>;

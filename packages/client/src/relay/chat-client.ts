@@ -6,7 +6,7 @@ import type {
   ChatServerEvents,
   RealtimeMessage,
   ServerGoodbye,
-} from '@chat/core';
+} from '@chat/core/contract';
 import { RelayError, isAfter, randomKey, tokenExpiry, type RelayClientOptions } from './shared';
 
 export type ChatSocket = Socket<ChatServerEvents, ChatClientEvents>;
