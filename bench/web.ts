@@ -19,7 +19,7 @@ import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createServices } from '@chat/core';
-import { RelayClient } from 'realtime-server/client';
+import { RelayClient } from '@chat/client';
 import { hostPort, stackPorts } from '../scripts/lib/stack-ports';
 import { localRelayUrl } from '../scripts/lib/relay';
 import { signIn as emulatorSignIn } from '../scripts/lib/auth-emulator';
@@ -53,8 +53,15 @@ async function signIn(page: Page, email: string) {
 }
 
 async function main() {
-  if (!(await fetch(WEB_URL).then((r) => r.ok, () => false))) {
-    throw new Error(`No web app at ${WEB_URL}: start the stack first (npm start), with the same STACK_PORT_OFFSET.`);
+  if (
+    !(await fetch(WEB_URL).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    throw new Error(
+      `No web app at ${WEB_URL}: start the stack first (npm start), with the same STACK_PORT_OFFSET.`,
+    );
   }
   const app = initializeApp({ projectId: PROJECT_ID }, 'bench-web');
   const services = createServices(getFirestore(app));
@@ -79,8 +86,16 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const open = async (email: string) => {
     const page = await (await browser.newContext()).newPage();
@@ -100,16 +115,16 @@ async function main() {
     navigation.push(Date.now() - started);
   }
   await receiverPage.locator('.connection.online').waitFor({ timeout: 30_000 });
-  await receiverPage.evaluate(() => {
-    const arrivals: Record<string, number> = {};
-    (window as unknown as { arrivals: Record<string, number> }).arrivals = arrivals;
+  // Page code as a string: this file is type-checked for Node, without the DOM's types.
+  await receiverPage.evaluate(`
+    window.arrivals = {};
     new MutationObserver(() => {
       document.querySelectorAll('li.message[data-status="sent"] .text').forEach((el) => {
-        const text = el.textContent ?? '';
-        if (!(text in arrivals)) arrivals[text] = Date.now();
+        const text = el.textContent || '';
+        if (!(text in window.arrivals)) window.arrivals[text] = Date.now();
       });
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
+  `);
   const senderPages = [];
   for (const sender of senders) senderPages.push(await open(sender.email));
 
@@ -129,11 +144,10 @@ async function main() {
     await page.getByLabel('Message', { exact: true }).fill(text);
     const sentAt = Date.now();
     await page.getByLabel('Message', { exact: true }).press('Enter');
-    const handle = await receiverPage.waitForFunction(
-      (t) => (window as unknown as { arrivals: Record<string, number> }).arrivals[t],
-      text,
-      { timeout: 30_000, polling: 'raf' },
-    );
+    const handle = await receiverPage.waitForFunction(`window.arrivals[${JSON.stringify(text)}]`, undefined, {
+      timeout: 60_000,
+      polling: 'raf',
+    });
     sendToScreen.push(((await handle.jsonValue()) as number) - sentAt);
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -152,7 +166,10 @@ async function main() {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `web-${report.date.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `web-${report.date.replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -14,7 +14,9 @@ function initialJsBudget(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = new Map(
-        Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])),
+        Object.values(bundle).flatMap((item) =>
+          item.type === 'chunk' ? [[item.fileName, item] as const] : [],
+        ),
       );
       const initial = new Set<string>();
       const visit = (fileName: string) => {
@@ -23,7 +25,10 @@ function initialJsBudget(): Plugin {
         chunks.get(fileName)?.imports.forEach(visit);
       };
       [...chunks.values()].filter((chunk) => chunk.isEntry).forEach((chunk) => visit(chunk.fileName));
-      const bytes = [...initial].reduce((sum, name) => sum + gzipSync(chunks.get(name)?.code ?? '').length, 0);
+      const bytes = [...initial].reduce(
+        (sum, name) => sum + gzipSync(chunks.get(name)?.code ?? '').length,
+        0,
+      );
       const kb = bytes / 1024;
       const line = `initial JS (gzip): ${kb.toFixed(1)} KB of ${INITIAL_JS_BUDGET_KB} KB budget (${initial.size} chunk(s))`;
       console.log(`\n[budget] ${line}`);

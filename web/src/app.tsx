@@ -46,8 +46,18 @@ export function App({ config, auth }: Props) {
     };
   }, [user, config]);
 
-  if (user === undefined) return <p className="loading" role="status">Loading…</p>;
+  if (user === undefined)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   if (!user) return <SignInView auth={auth} />;
-  if (!session) return <p className="loading" role="status">Connecting…</p>;
+  if (!session)
+    return (
+      <p className="loading" role="status">
+        Connecting…
+      </p>
+    );
   return <ChatView session={session} onSignOut={() => void signOut(auth)} />;
 }

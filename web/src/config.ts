@@ -65,7 +65,8 @@ export async function loadConfig(): Promise<WebConfig> {
     !relayUrl && 'the relay URL (VITE_RELAY_URL or relayUrl in /env.json)',
     !firebase && 'the Firebase web config (/__/firebase/init.json or VITE_FIREBASE_*)',
   ].filter(Boolean);
-  if (!apiUrl || !relayUrl || !firebase) throw new ConfigError(`Missing configuration: ${missing.join('; ')}.`);
+  if (!apiUrl || !relayUrl || !firebase)
+    throw new ConfigError(`Missing configuration: ${missing.join('; ')}.`);
   return {
     apiUrl: apiUrl.replace(/\/$/, ''),
     relayUrl: relayUrl.replace(/\/$/, ''),

@@ -68,7 +68,9 @@ describe('When the API docs page is opened in Chromium', () => {
     const status = me.locator('.live-responses-table .response-col_status');
     await status.waitFor({ timeout: 20_000 });
     expect((await status.textContent())?.trim()).toBe('200');
-    await expect(me.locator('.live-responses-table .microlight').first().textContent()).resolves.toContain(user.uid);
+    await expect(me.locator('.live-responses-table .microlight').first().textContent()).resolves.toContain(
+      user.uid,
+    );
     await screenshot(page, 'api-docs');
     await context.close();
   });

@@ -63,7 +63,9 @@ describe('When alice and bob chat in two browser contexts', () => {
     await send(a.page, 'Are you there?');
     const badge = chatLink(b.page, chatId).getByTestId('unread');
     await waitUntil(async () => (await badge.textContent()) === '2', 20_000, 'the unread badge to count 2');
-    await expect(chatLink(b.page, chatId).locator('.last-message').textContent()).resolves.toContain('Are you there?');
+    await expect(chatLink(b.page, chatId).locator('.last-message').textContent()).resolves.toContain(
+      'Are you there?',
+    );
     await screenshot(b.page, 'chat-list');
 
     await openChat(b.page, chatId);

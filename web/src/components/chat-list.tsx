@@ -11,7 +11,11 @@ interface Props {
 }
 
 /** A chat's name: the group title, or the other member of a direct chat. */
-export function chatName(chat: Pick<ChatSummary, 'type' | 'title' | 'memberIds'>, me: string, nameOf: (uid: string) => string) {
+export function chatName(
+  chat: Pick<ChatSummary, 'type' | 'title' | 'memberIds'>,
+  me: string,
+  nameOf: (uid: string) => string,
+) {
   if (chat.type === 'group') return chat.title ?? 'Group';
   const other = chat.memberIds.find((id) => id !== me);
   return other ? nameOf(other) : 'Just you';
@@ -34,7 +38,9 @@ export function ChatList({ store, activeId, me, nameOf, onOpen, onNew }: Props) 
           {error}
         </p>
       )}
-      {!loading && !error && chats.length === 0 && <p className="empty">No chats yet. Start one with “New chat”.</p>}
+      {!loading && !error && chats.length === 0 && (
+        <p className="empty">No chats yet. Start one with “New chat”.</p>
+      )}
       <ul>
         {chats.map((chat) => {
           const name = chatName(chat, me, nameOf);

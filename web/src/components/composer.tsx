@@ -1,7 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 
 /** The message box: Enter sends; typing is reported at most every few seconds, and stopped on send. */
-export function Composer({ onSend, onTyping }: { onSend(text: string): void; onTyping(typing: boolean): void }) {
+export function Composer({
+  onSend,
+  onTyping,
+}: {
+  onSend(text: string): void;
+  onTyping(typing: boolean): void;
+}) {
   const [text, setText] = useState('');
   const lastTyping = useRef(0);
 

@@ -29,7 +29,11 @@ export function GroupPanel({ session, chat, nameOf, onLeft }: Props) {
   const add = (event: FormEvent) => {
     event.preventDefault();
     const uid = toAdd.trim();
-    if (uid) void run(session.api.addMember(chat.id, uid)).then(() => setToAdd(''), () => undefined);
+    if (uid)
+      void run(session.api.addMember(chat.id, uid)).then(
+        () => setToAdd(''),
+        () => undefined,
+      );
   };
   return (
     <section className="group-panel" aria-label="Group settings">
@@ -46,7 +50,11 @@ export function GroupPanel({ session, chat, nameOf, onLeft }: Props) {
           <li key={uid}>
             {nameOf(uid)}
             {uid !== session.uid && (
-              <button type="button" onClick={() => void run(session.api.removeMember(chat.id, uid)).catch(() => undefined)} aria-label={`Remove ${nameOf(uid)}`}>
+              <button
+                type="button"
+                onClick={() => void run(session.api.removeMember(chat.id, uid)).catch(() => undefined)}
+                aria-label={`Remove ${nameOf(uid)}`}
+              >
                 Remove
               </button>
             )}
@@ -62,7 +70,11 @@ export function GroupPanel({ session, chat, nameOf, onLeft }: Props) {
           Add
         </button>
       </form>
-      <button type="button" className="danger" onClick={() => void run(session.api.leave(chat.id)).then(onLeft, () => undefined)}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => void run(session.api.leave(chat.id)).then(onLeft, () => undefined)}
+      >
         Leave group
       </button>
       {error && (

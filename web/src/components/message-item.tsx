@@ -83,7 +83,11 @@ export function MessageItem({ message, me, nameOf, store }: Props) {
           <button type="button" onClick={() => setEditing(true)} aria-label="Edit message">
             Edit
           </button>
-          <button type="button" onClick={() => void act(store.remove(message.id))} aria-label="Delete message">
+          <button
+            type="button"
+            onClick={() => void act(store.remove(message.id))}
+            aria-label="Delete message"
+          >
             Delete
           </button>
         </span>

@@ -36,7 +36,11 @@ export function ChatView({ session, onSignOut }: { session: Session; onSignOut()
           {connection === 'online' ? 'Online' : connection === 'offline' ? 'Offline' : 'Connecting…'}
         </span>
         <span className="me">{directory.nameOf(session.uid)}</span>
-        <button type="button" onClick={() => setPanel(panel === 'inbox' ? 'none' : 'inbox')} aria-expanded={panel === 'inbox'}>
+        <button
+          type="button"
+          onClick={() => setPanel(panel === 'inbox' ? 'none' : 'inbox')}
+          aria-expanded={panel === 'inbox'}
+        >
           Notifications
           {unreadNotifications > 0 && (
             <span className="badge" aria-label={`${unreadNotifications} unread notifications`}>
@@ -70,7 +74,13 @@ export function ChatView({ session, onSignOut }: { session: Session; onSignOut()
           <p className="empty">Pick a chat, or start a new one.</p>
         )}
       </main>
-      {panel === 'inbox' && <InboxPanel store={inbox} onClose={() => setPanel('none')} onOpenChat={(id) => navigate(`/chats/${encodeURIComponent(id)}`)} />}
+      {panel === 'inbox' && (
+        <InboxPanel
+          store={inbox}
+          onClose={() => setPanel('none')}
+          onOpenChat={(id) => navigate(`/chats/${encodeURIComponent(id)}`)}
+        />
+      )}
       {panel === 'new-chat' && (
         <NewChatDialog
           session={session}

@@ -92,10 +92,15 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
         )}
       </header>
       {showGroup && chat && (
-        <GroupPanel session={session} chat={chat} nameOf={directory.nameOf} onLeft={() => {
-          chatList.drop(chat.id);
-          onClose();
-        }} />
+        <GroupPanel
+          session={session}
+          chat={chat}
+          nameOf={directory.nameOf}
+          onLeft={() => {
+            chatList.drop(chat.id);
+            onClose();
+          }}
+        />
       )}
       <div className="messages" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Messages">
         {state.olderCursor && (
@@ -114,7 +119,13 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
         )}
         <ol>
           {state.messages.map((message) => (
-            <MessageItem key={message.id} message={message} me={session.uid} nameOf={directory.nameOf} store={store} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              me={session.uid}
+              nameOf={directory.nameOf}
+              store={store}
+            />
           ))}
           {state.outbox.map((m) => (
             <li key={m.clientMessageId} className="message mine outgoing" data-status={m.status}>
@@ -139,10 +150,13 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
       <p className="typing" aria-live="polite" data-testid="typing">
         {typing.length > 0 ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
-      <Composer onSend={(text) => {
-        stickToBottom.current = true;
-        store.send(text);
-      }} onTyping={(typing) => store.typing(typing)} />
+      <Composer
+        onSend={(text) => {
+          stickToBottom.current = true;
+          store.send(text);
+        }}
+        onTyping={(typing) => store.typing(typing)}
+      />
     </section>
   );
 }

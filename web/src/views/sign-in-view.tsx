@@ -45,12 +45,23 @@ export function SignInView({ auth }: { auth: Auth }) {
         {mode === 'sign-up' && (
           <label>
             Display name
-            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={80} />
+            <input
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              required
+              maxLength={80}
+            />
           </label>
         )}
         <label>
           Email
-          <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </label>
         <label>
           Password
@@ -71,7 +82,11 @@ export function SignInView({ auth }: { auth: Auth }) {
         <button type="submit" disabled={busy}>
           {mode === 'sign-in' ? 'Sign in' : 'Sign up'}
         </button>
-        <button type="button" className="link" onClick={() => setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')}
+        >
           {mode === 'sign-in' ? 'No account? Sign up' : 'Have an account? Sign in'}
         </button>
       </form>

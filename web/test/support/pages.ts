@@ -31,8 +31,7 @@ export async function signIn(browser: Browser, user: TestUser): Promise<SignedIn
   return { context, page };
 }
 
-export const waitOnline = (page: Page) =>
-  page.locator('.connection.online').waitFor({ timeout: 30_000 });
+export const waitOnline = (page: Page) => page.locator('.connection.online').waitFor({ timeout: 30_000 });
 
 export const chatLink = (page: Page, chatId: string) => page.locator(`li[data-chat-id="${chatId}"] a`);
 
@@ -55,7 +54,8 @@ export const sentMessage = (page: Page, text: string) =>
   });
 
 /** The texts of the sent (not pending) text messages shown, in order. */
-export const shownTexts = (page: Page) => page.locator('li.message[data-status="sent"] .text').allTextContents();
+export const shownTexts = (page: Page) =>
+  page.locator('li.message[data-status="sent"] .text').allTextContents();
 
 /** Wait until `texts` all show (as sent); then check each shows exactly once and in this order. */
 export async function expectExactlyOnceInOrder(page: Page, texts: string[], timeout = 30_000): Promise<void> {
@@ -68,7 +68,11 @@ export async function expectExactlyOnceInOrder(page: Page, texts: string[], time
 }
 
 /** Poll `check` until it holds; fails with `what` after `timeout`. */
-export async function waitUntil(check: () => Promise<boolean>, timeout = 20_000, what = 'the condition'): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeout = 20_000,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
