@@ -1,6 +1,6 @@
 /**
  * The server half of bench/relay.ts, in its own process so its memory is its own:
- *   relay     the relay exactly as deployed (createRelay), with a probe at the listener callback;
+ *   relay     the relay exactly as deployed (createRelay), timed where its feeds hand a message to Socket.IO;
  *   baseline  a plain Socket.IO server whose rooms the parent fills with `io.to(room).emit` over IPC.
  * Talks to its parent over IPC: `ready`, then answers `memory`, `probes`, `emit` and `stop`.
  */
@@ -10,6 +10,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { Server } from 'socket.io';
+import type { Adapter } from 'socket.io-adapter';
 import { parseConfig } from '../realtime-server/src/config';
 import { createRelay } from '../realtime-server/src/server';
 
@@ -28,6 +29,20 @@ function memory() {
   gc?.();
   const usage = process.memoryUsage();
   return { rss: usage.rss, heapUsed: usage.heapUsed };
+}
+
+/**
+ * Records when each `message:new` enters the adapter's broadcast: the moment the relay's Firestore listener
+ * callback hands the message to its room (the relay has one adapter per namespace; without Redis it is
+ * the in-memory one, called synchronously from the feed). A probe kept here, not in the relay's source.
+ */
+function timeListened(adapter: Adapter, listened: Array<[string, number]>): void {
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const [event, payload] = (packet as { data?: unknown[] }).data ?? [];
+    if (event === 'message:new') listened.push([(payload as { id: string }).id, now()]);
+    broadcast(packet, opts);
+  };
 }
 
 async function main(): Promise<void> {
@@ -52,8 +67,8 @@ async function main(): Promise<void> {
       auth: getAuth(app),
       db: getFirestore(app),
       log: () => undefined,
-      probe: { messageListened: (_chatId, id) => listened.push([id, now()]) },
     });
+    timeListened(relay.io.of('/chat').adapter, listened);
     url = relay.url;
     stop = () => relay.close();
   } else if (mode === 'baseline') {

@@ -3,22 +3,17 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, createServices, type LogSink } from '@chat/core';
+import { AppError, createServices, type LogSink, type Services } from '@chat/core';
 import type { AppConfig } from './config';
 import { createLogs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { requireAuth } from './http/require-auth';
 import { authenticatedAndLimited, createRateLimits, type RateLimits } from './http/rate-limit';
+import { mountRoutes } from './http/mount-routes';
 import { buildOpenApiDocument } from './openapi';
-import { docsRoutes } from './routes/docs';
-import { pingRoutes } from './routes/ping';
-import { userRoutes } from './routes/users';
-import { chatRoutes } from './routes/chats';
-import { memberRoutes } from './routes/members';
-import { messageRoutes } from './routes/messages';
-import { readStateRoutes } from './routes/read-state';
-import { notificationRoutes } from './routes/notifications';
+import { apiRoutes } from './routes/api-routes';
+import { docsFiles } from './routes/docs';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -26,6 +21,11 @@ export interface AppDependencies {
   auth: Auth;
   log: LogSink;
   projectId?: string;
+  /**
+   * The domain services, when the caller shares them with others (index.ts, with the triggers).
+   * @default built over `db`, with `config.rateLimits` as the send limit
+   */
+  services?: Services;
 }
 
 /**
@@ -73,18 +73,17 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
   app.use(parseJsonBody(deps.config.bodyLimitBytes));
 }
 
+/** The route table, served; and the files of the docs page, which are not operations of the API. */
 function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits): void {
-  const services = createServices(deps.db);
-  app.use(pingRoutes(deps.db, deps.config));
-  app.use(docsRoutes(buildOpenApiDocument()));
-  // Every authenticated route is also limited per user (and message sends per sender).
+  const services =
+    deps.services ?? createServices(deps.db, { limits: deps.config.rateLimits, log: deps.log });
+  app.use('/docs', docsFiles());
+  // Every authenticated route is also limited per user; message sends are limited by the services.
   const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
-  app.use(userRoutes(services, authenticated));
-  app.use(chatRoutes(services, authenticated));
-  app.use(memberRoutes(services, authenticated));
-  app.use(messageRoutes(services, authenticated));
-  app.use(readStateRoutes(services, authenticated));
-  app.use(notificationRoutes(services, authenticated));
+  mountRoutes(app, apiRoutes, {
+    deps: { services, db: deps.db, config: deps.config, openApiDocument: buildOpenApiDocument(apiRoutes) },
+    authenticate: authenticated,
+  });
 }
 
 function defineErrorHandlingMiddleware(app: Express, logs: ReturnType<typeof createLogs>): void {

@@ -1,5 +1,6 @@
-import { defineInt, defineList, defineString } from 'firebase-functions/params';
+import { defineInt, defineList, defineString, projectID } from 'firebase-functions/params';
 import { z } from 'zod';
+import { Origin, rateLimitBudget, RateLimitWindowSeconds, type SendLimitConfig } from '@chat/core';
 
 /**
  * Configuration of the functions, declared as params so `firebase deploy` asks for them and the emulator
@@ -17,7 +18,8 @@ export const CORS_ORIGINS = defineList('CORS_ORIGINS', {
 });
 
 /**
- * Rate limits, counted per fixed window in Firestore so every instance shares them (http/rate-limit.ts).
+ * Rate limits, counted per fixed window in Firestore so every instance shares them: per IP and per user in
+ * http/rate-limit.ts, message sends in core's services (the relay applies the same one).
  * A limit of 0 turns that limiter off. These defaults are what a deployment gets; `parseConfig` without
  * the keys (the tests that are not about limits) turns every limiter off.
  */
@@ -40,23 +42,20 @@ export const RATE_LIMIT_SENDS_PER_USER = defineInt('RATE_LIMIT_SENDS_PER_USER', 
 
 export const REGION = 'us-central1';
 
-const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
-  message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',
-});
-
 /**
  * With the local profile, any loopback origin is allowed besides CORS_ORIGINS: the Hosting emulator and dev
  * servers run on whatever port the stack's offset gives them (`npm test` shifts every port).
  */
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
 
-const Limit = z.number().int().min(0).max(1_000_000).default(0);
+// Without the keys (the tests that are not about limits) every limiter is off.
+const Limit = rateLimitBudget(0);
 
 export const AppConfigSchema = z
   .object({
     APP_ENV: z.enum(['local', 'test', 'production']),
     CORS_ORIGINS: z.array(Origin),
-    RATE_LIMIT_WINDOW_SECONDS: z.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_WINDOW_SECONDS: RateLimitWindowSeconds,
     RATE_LIMIT_PER_IP: Limit,
     RATE_LIMIT_PER_USER: Limit,
     RATE_LIMIT_SENDS_PER_USER: Limit,
@@ -80,12 +79,10 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
 }
 
-/** Requests allowed per window; 0 turns a limiter off. */
-export interface RateLimitConfig {
-  windowSeconds: number;
+/** Requests allowed per window; 0 turns a limiter off. The send limit is core's (`SendLimitConfig`). */
+export interface RateLimitConfig extends SendLimitConfig {
   perIp: number;
   perUser: number;
-  sendsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +110,11 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
       sendsPerUser: data.RATE_LIMIT_SENDS_PER_USER,
     },
   };
+}
+
+/** The Firebase project the functions run in (set by the runtime and the emulator). */
+export function loadProjectId(): string {
+  return projectID.value();
 }
 
 /** Read the params (only valid at run time, not at deploy time). */

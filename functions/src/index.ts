@@ -11,8 +11,8 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions';
 import type { Express } from 'express';
-import { createServices, type LogSink } from '@chat/core';
-import { loadConfig, REGION } from './config';
+import { createServices, type LogSink, type Services } from '@chat/core';
+import { loadConfig, loadProjectId, REGION } from './config';
 import { createApp } from './app';
 import { createLogs } from './logs';
 import { onUserCreated } from './triggers/user-created';
@@ -22,15 +22,23 @@ import { onMemberAdded } from './triggers/member-added';
 initializeApp();
 const db = getFirestore();
 const log: LogSink = (entry) => logger.write(entry);
-const services = createServices(db);
 const logs = createLogs(log);
+// One Services graph per instance, built in onInit with the config's send limit and shared by the API and
+// the triggers (the limit remembers locally who is over it).
+let services: Services | undefined;
 let app: Express | undefined;
 
 onInit(() => {
   const config = loadConfig();
   logs.configLoaded(config);
-  app = createApp({ config, db, auth: getAuth(), log, projectId: process.env.GCLOUD_PROJECT });
+  services = createServices(db, { limits: config.rateLimits, log });
+  app = createApp({ config, db, auth: getAuth(), log, projectId: loadProjectId(), services });
 });
+
+function built<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The ${what} was not built: onInit did not run.`);
+  return value;
+}
 
 /**
  * The REST API: `https://<region>-<project>.cloudfunctions.net/api/...`. CORS is the app's own middleware
@@ -38,12 +46,11 @@ onInit(() => {
  * preflights before the app and without the local profile's loopback origins.
  */
 export const api = onRequest({ region: REGION }, (req, res) => {
-  if (!app) throw new Error('The API app was not built: onInit did not run.');
-  app(req, res);
+  built(app, 'API app')(req, res);
 });
 
 export const userCreated = onDocumentCreated({ document: 'users/{uid}', region: REGION }, (event) =>
-  onUserCreated(services, event),
+  onUserCreated(built(services, 'services'), event),
 );
 
 /** Retried on failure: the handlers claim their work with deterministic ids, so a redelivery is harmless. */
@@ -52,11 +59,15 @@ const fanOutOptions = { region: REGION, retry: true, timeoutSeconds: 300, memory
 export const messageCreated = onDocumentCreated(
   { ...fanOutOptions, document: 'chats/{chatId}/messages/{messageId}' },
   async (event) =>
-    logs.triggerDone('messageCreated', event.id, { ...(await onMessageCreated(services, event)) }),
+    logs.triggerDone('messageCreated', event.id, {
+      ...(await onMessageCreated(built(services, 'services'), event)),
+    }),
 );
 
 export const memberAdded = onDocumentCreated(
   { ...fanOutOptions, document: 'chats/{chatId}/members/{uid}' },
   async (event) =>
-    logs.triggerDone('memberAdded', event.id, { notified: await onMemberAdded(services, event) }),
+    logs.triggerDone('memberAdded', event.id, {
+      notified: await onMemberAdded(built(services, 'services'), event),
+    }),
 );

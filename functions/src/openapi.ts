@@ -11,44 +11,23 @@
  */
 import { z } from 'zod';
 import {
-  AddMemberBody,
   Chat,
+  ChatEvent,
   ChatPage,
-  ChatParams,
-  CreateChatBody,
-  CreateUserBody,
-  EditMessageBody,
-  ListChatsQuery,
-  ListMembersQuery,
-  ListMessagesQuery,
-  ListNotificationsQuery,
-  ListUsersQuery,
+  ErrorEnvelope,
   MarkAllReadResult,
-  MarkReadBody,
   Member,
   MemberPage,
-  MemberParams,
-  ChatEvent,
   Message,
   MessagePage,
-  MessageParams,
   Notification,
   NotificationPage,
-  NotificationParams,
-  SendMessageBody,
-  SendMessageHeaders,
-  Uid,
-  UnreadCounts,
-  UpdateChatBody,
-  UpdateMemberBody,
-  UpdateUserBody,
-  UserProfile,
-  ErrorEnvelope,
   Ping,
+  UnreadCounts,
   UserPage,
+  UserProfile,
 } from '@chat/core';
-
-const UserParams = z.strictObject({ uid: Uid });
+import type { HttpMethod, ResponseSpec, RouteSpec } from './http/route';
 
 /** Every schema that appears in `components.schemas`, by name. Nested `.meta({ id })` schemas must be here too. */
 const components = {
@@ -69,326 +48,12 @@ const components = {
   UnreadCounts,
 } satisfies Record<string, z.ZodType>;
 
-type ComponentName = keyof typeof components;
-export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
-
-interface Answer {
-  description: string;
-  /** A component name, or 'html' for the docs page, or 'json' for any JSON object. */
-  body?: ComponentName | 'html' | 'json';
+/** The `$ref` of a response schema, which must be one of `components`. */
+function componentRef(schema: z.ZodType): string {
+  const name = Object.entries(components).find(([, component]) => component === schema)?.[0];
+  if (!name) throw new Error('A response schema is missing from `components` in openapi.ts.');
+  return `#/components/schemas/${name}`;
 }
-
-/** One route of the API, as `createApp` serves it. */
-export interface RouteSpec {
-  method: HttpMethod;
-  /** Express syntax, as in the route files: `/chats/:chatId`. */
-  path: string;
-  summary: string;
-  tag: string;
-  /** `user`: any valid ID token; `admin`: an ID token with the `admin` claim. */
-  auth: 'none' | 'user' | 'admin';
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  headers?: z.ZodObject;
-  body?: z.ZodType;
-  responses: Partial<Record<number, Answer>>;
-  /** Error statuses this route answers besides the ones every route can (401 with auth, 429, 500). */
-  errors?: number[];
-}
-
-const noContent = { 204: { description: 'Done; no body.' } };
-
-/** The registry: every route of the API. A test walks the Express router and compares. */
-export const apiRoutes: RouteSpec[] = [
-  {
-    method: 'get',
-    path: '/ping',
-    summary: 'Liveness and Firestore reachability',
-    tag: 'health',
-    auth: 'none',
-    responses: {
-      200: { description: 'Up, and Firestore answered.', body: 'Ping' },
-      503: { description: 'Up, but Firestore did not answer within 2 s.', body: 'Ping' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/openapi.json',
-    summary: 'This document',
-    tag: 'docs',
-    auth: 'none',
-    responses: { 200: { description: 'The OpenAPI 3.1 document.', body: 'json' } },
-  },
-  {
-    method: 'get',
-    path: '/docs',
-    summary: 'Human-readable API docs (Swagger UI)',
-    tag: 'docs',
-    auth: 'none',
-    responses: { 200: { description: 'An HTML page that renders /openapi.json.', body: 'html' } },
-  },
-  {
-    method: 'post',
-    path: '/users',
-    summary: "Create the caller's profile",
-    tag: 'users',
-    auth: 'user',
-    body: CreateUserBody,
-    responses: { 201: { description: 'Created.', body: 'UserProfile' } },
-    errors: [409],
-  },
-  {
-    method: 'get',
-    path: '/users',
-    summary: 'Every profile, in uid order (admins only)',
-    tag: 'users',
-    auth: 'admin',
-    query: ListUsersQuery,
-    responses: { 200: { description: 'One page.', body: 'UserPage' } },
-    errors: [403],
-  },
-  {
-    method: 'get',
-    path: '/users/me',
-    summary: "The caller's profile",
-    tag: 'users',
-    auth: 'user',
-    responses: { 200: { description: 'The profile.', body: 'UserProfile' } },
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/users/me',
-    summary: "Change the caller's profile",
-    tag: 'users',
-    auth: 'user',
-    body: UpdateUserBody,
-    responses: { 200: { description: 'The changed profile.', body: 'UserProfile' } },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/users/:uid',
-    summary: "Anyone's profile",
-    tag: 'users',
-    auth: 'user',
-    params: UserParams,
-    responses: { 200: { description: 'The profile.', body: 'UserProfile' } },
-    errors: [404],
-  },
-  {
-    method: 'post',
-    path: '/chats',
-    summary: 'Open a direct chat or create a group',
-    tag: 'chats',
-    auth: 'user',
-    body: CreateChatBody,
-    responses: {
-      201: { description: 'Created.', body: 'Chat' },
-      200: { description: 'The direct chat with that user already existed.', body: 'Chat' },
-    },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/chats',
-    summary: "The caller's chats, newest activity first",
-    tag: 'chats',
-    auth: 'user',
-    query: ListChatsQuery,
-    responses: { 200: { description: 'One page.', body: 'ChatPage' } },
-  },
-  {
-    method: 'get',
-    path: '/chats/:chatId',
-    summary: 'One chat (404 for non-members)',
-    tag: 'chats',
-    auth: 'user',
-    params: ChatParams,
-    responses: { 200: { description: 'The chat.', body: 'Chat' } },
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/chats/:chatId',
-    summary: 'Rename a group (admins and the owner)',
-    tag: 'chats',
-    auth: 'user',
-    params: ChatParams,
-    body: UpdateChatBody,
-    responses: { 200: { description: 'The renamed chat.', body: 'Chat' } },
-    errors: [403, 404],
-  },
-  {
-    method: 'delete',
-    path: '/chats/:chatId',
-    summary: 'Delete a chat (the owner)',
-    tag: 'chats',
-    auth: 'user',
-    params: ChatParams,
-    responses: noContent,
-    errors: [403, 404],
-  },
-  {
-    method: 'get',
-    path: '/chats/:chatId/members',
-    summary: 'Members, in uid order',
-    tag: 'members',
-    auth: 'user',
-    params: ChatParams,
-    query: ListMembersQuery,
-    responses: { 200: { description: 'One page.', body: 'MemberPage' } },
-    errors: [404],
-  },
-  {
-    method: 'post',
-    path: '/chats/:chatId/members',
-    summary: 'Add a member (admins and the owner)',
-    tag: 'members',
-    auth: 'user',
-    params: ChatParams,
-    body: AddMemberBody,
-    responses: { 201: { description: 'Added.', body: 'Member' } },
-    errors: [403, 404, 409, 412],
-  },
-  {
-    method: 'patch',
-    path: '/chats/:chatId/members/:uid',
-    summary: "Change a member's role (the owner) or your own muted flag",
-    tag: 'members',
-    auth: 'user',
-    params: MemberParams,
-    body: UpdateMemberBody,
-    responses: { 200: { description: 'The changed member.', body: 'Member' } },
-    errors: [403, 404, 412],
-  },
-  {
-    method: 'delete',
-    path: '/chats/:chatId/members/:uid',
-    summary: 'Remove a member (admins and the owner)',
-    tag: 'members',
-    auth: 'user',
-    params: MemberParams,
-    responses: noContent,
-    errors: [403, 404, 412],
-  },
-  {
-    method: 'post',
-    path: '/chats/:chatId/leave',
-    summary: 'Leave a chat',
-    tag: 'members',
-    auth: 'user',
-    params: ChatParams,
-    responses: noContent,
-    errors: [404, 412],
-  },
-  {
-    method: 'get',
-    path: '/chats/:chatId/messages',
-    summary: 'Messages, oldest first, paged with before/after cursors',
-    tag: 'messages',
-    auth: 'user',
-    params: ChatParams,
-    query: ListMessagesQuery,
-    responses: { 200: { description: 'One page.', body: 'MessagePage' } },
-    errors: [404],
-  },
-  {
-    method: 'post',
-    path: '/chats/:chatId/messages',
-    summary: 'Send a message (idempotent with Idempotency-Key or clientMessageId)',
-    tag: 'messages',
-    auth: 'user',
-    params: ChatParams,
-    headers: SendMessageHeaders,
-    body: SendMessageBody,
-    responses: {
-      201: { description: 'Stored.', body: 'Message' },
-      200: {
-        description: 'A retry: the original message (header Idempotent-Replayed: true).',
-        body: 'Message',
-      },
-    },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/chats/:chatId/messages/:messageId',
-    summary: 'One message',
-    tag: 'messages',
-    auth: 'user',
-    params: MessageParams,
-    responses: { 200: { description: 'The message.', body: 'Message' } },
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/chats/:chatId/messages/:messageId',
-    summary: 'Edit your own message',
-    tag: 'messages',
-    auth: 'user',
-    params: MessageParams,
-    body: EditMessageBody,
-    responses: { 200: { description: 'The edited message.', body: 'Message' } },
-    errors: [403, 404, 412],
-  },
-  {
-    method: 'delete',
-    path: '/chats/:chatId/messages/:messageId',
-    summary: 'Delete a message (yours, or any as a chat admin): leaves a tombstone',
-    tag: 'messages',
-    auth: 'user',
-    params: MessageParams,
-    responses: noContent,
-    errors: [403, 404],
-  },
-  {
-    method: 'post',
-    path: '/chats/:chatId/read',
-    summary: 'Mark the chat read up to a message',
-    tag: 'read state',
-    auth: 'user',
-    params: ChatParams,
-    body: MarkReadBody,
-    responses: { 200: { description: "The caller's member record.", body: 'Member' } },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/unread-counts',
-    summary: 'Unread messages per chat, and the total',
-    tag: 'read state',
-    auth: 'user',
-    responses: { 200: { description: 'The counts.', body: 'UnreadCounts' } },
-  },
-  {
-    method: 'get',
-    path: '/notifications',
-    summary: "The caller's inbox, newest first",
-    tag: 'notifications',
-    auth: 'user',
-    query: ListNotificationsQuery,
-    responses: { 200: { description: 'One page.', body: 'NotificationPage' } },
-  },
-  {
-    method: 'post',
-    path: '/notifications/read-all',
-    summary: 'Mark every notification read',
-    tag: 'notifications',
-    auth: 'user',
-    responses: { 200: { description: 'How many changed.', body: 'MarkAllReadResult' } },
-  },
-  {
-    method: 'post',
-    path: '/notifications/:notificationId/read',
-    summary: 'Mark one notification read',
-    tag: 'notifications',
-    auth: 'user',
-    params: NotificationParams,
-    responses: { 200: { description: 'The notification.', body: 'Notification' } },
-    errors: [404],
-  },
-];
 
 /** `/chats/:chatId` → `/chats/{chatId}`. */
 export function toOpenApiPath(expressPath: string): string {
@@ -456,24 +121,16 @@ const errorDescriptions: Record<number, string> = {
 };
 
 function operation(route: RouteSpec): JsonSchema {
+  const { params, query, headers, body } = route.request ?? {};
   const responses: Record<string, JsonSchema> = {};
   for (const [status, answer] of Object.entries(route.responses)) {
-    if (!answer) continue;
-    const content =
-      answer.body === 'html'
-        ? { 'text/html': { schema: { type: 'string' } } }
-        : answer.body === 'json'
-          ? { 'application/json': { schema: { type: 'object' } } }
-          : answer.body
-            ? { 'application/json': { schema: { $ref: `#/components/schemas/${answer.body}` } } }
-            : undefined;
-    responses[status] = { description: answer.description, ...(content ? { content } : {}) };
+    if (answer) responses[status] = response(answer);
   }
   const errors = new Set(route.errors ?? []);
   if (route.auth !== 'none') errors.add(401);
   if (route.auth === 'admin' || errors.has(403)) errors.add(403);
-  if (route.body || route.query || route.params || route.headers) errors.add(400);
-  if (route.body) errors.add(413);
+  if (body || query || params || headers) errors.add(400);
+  if (body) errors.add(413);
   errors.add(429);
   errors.add(500);
   for (const status of [...errors].sort()) {
@@ -494,20 +151,32 @@ function operation(route: RouteSpec): JsonSchema {
     ...(route.auth === 'admin' ? { description: 'Needs an ID token with the `admin` custom claim.' } : {}),
     security: route.auth === 'none' ? [] : [{ firebaseIdToken: [] }],
     parameters: [
-      ...parameters('path', route.params),
-      ...parameters('query', route.query),
-      ...parameters('header', route.headers),
+      ...parameters('path', params),
+      ...parameters('query', query),
+      ...parameters('header', headers),
     ],
-    ...(route.body
+    ...(body
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: inputSchema(route.body) } },
+            content: { 'application/json': { schema: inputSchema(body) } },
           },
         }
       : {}),
     responses,
   };
+}
+
+function response(answer: ResponseSpec): JsonSchema {
+  const content =
+    answer.body === 'html'
+      ? { 'text/html': { schema: { type: 'string' } } }
+      : answer.body === 'json'
+        ? { 'application/json': { schema: { type: 'object' } } }
+        : answer.body
+          ? { 'application/json': { schema: { $ref: componentRef(answer.body) } } }
+          : undefined;
+  return { description: answer.description, ...(content ? { content } : {}) };
 }
 
 const rateLimitHeaders = {
@@ -524,10 +193,13 @@ export type OpenApiDocument = Record<string, unknown> & {
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
 };
 
-/** The OpenAPI 3.1 document of `apiRoutes`. Servers are relative, so it works behind any function URL. */
-export function buildOpenApiDocument(): OpenApiDocument {
+/**
+ * The OpenAPI 3.1 document of a route table (the API's is `apiRoutes`). Servers are relative, so it works
+ * behind any function URL.
+ */
+export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
-  for (const route of apiRoutes) {
+  for (const route of routes) {
     const path = toOpenApiPath(route.path);
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
@@ -542,7 +214,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: '.', description: 'Wherever this document was served from.' }],
-    tags: [...new Set(apiRoutes.map((route) => route.tag))].map((name) => ({ name })),
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: componentSchemas(),

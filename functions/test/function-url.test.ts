@@ -81,6 +81,31 @@ describe('the api function URL', () => {
     expect((await h.db.doc(`users/${user.uid}`).get()).exists).toBe(false);
   });
 
+  it('when /docs is opened under the function URL, then the document it names resolves inside the function and loads', async () => {
+    for (const path of ['/docs', '/docs/']) {
+      const page = await fetch(`${API_URL}${path}`);
+      expect([path, page.status]).toEqual([path, 200]);
+      const html = await page.text();
+      // What the browser does: every reference resolved against the page's own URL (after the redirect).
+      const specRef = html.match(/data-spec-url="([^"]+)"/)?.[1] ?? 'no data-spec-url on the page';
+      const specUrl = new URL(specRef, page.url);
+      expect(specUrl.href).toBe(`${API_URL}/openapi.json`);
+      const spec = await fetch(specUrl);
+      expect(spec.status).toBe(200);
+      expect(spec.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(((await spec.json()) as { openapi?: string }).openapi).toBe('3.1.0');
+      for (const [, ref = ''] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+        const asset = await fetch(new URL(ref, page.url));
+        expect([ref, asset.status]).toEqual([ref, 200]);
+      }
+    }
+    // The script takes the URL from the page, resolved against the page: by the time `load` fires,
+    // `document.currentScript` is null, so a URL relative to the script resolved against the page instead.
+    const init = await (await fetch(`${API_URL}/docs/init.js`)).text();
+    expect(init).toContain("document.body.getAttribute('data-spec-url'), document.baseURI");
+    expect(init).not.toContain('currentScript');
+  });
+
   it('when the JSON is invalid, then the answer is a clean 400', async () => {
     const res = await fetch(`${API_URL}/users`, {
       method: 'POST',

@@ -6,7 +6,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import type { Response } from 'supertest';
-import { toOpenApiPath, type HttpMethod, type OpenApiDocument } from '../src/openapi';
+import type { HttpMethod } from '../src/http/route';
+import { toOpenApiPath, type OpenApiDocument } from '../src/openapi';
 
 interface Layer {
   route?: { path: string | string[]; methods: Record<string, boolean> };

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import newman, { type NewmanRunSummary } from 'newman';
-import { apiRoutes } from '../src/openapi';
+import { apiRoutes } from '../src/routes/api-routes';
 import { createHarness, requireEnv, type Harness } from './support';
 
 const API_URL = requireEnv('API_URL');

@@ -181,6 +181,24 @@ describe('the message-send limit', () => {
       200,
     );
   });
+
+  // Express matches routes whatever the letter case and with or without a trailing slash: each spelling is
+  // the same send, so each must draw on the same budget.
+  it.each(['/CHATS/{id}/MESSAGES', '/Chats/{id}/Messages/', '/chats/{id}/messages/'])(
+    'when a user sends to %s, then the send limit holds as for the canonical path',
+    async (spelling) => {
+      const [alice, bob] = [await newPerson(h), await newPerson(h)];
+      const chatId = await newGroup(alice, [bob]);
+      const path = spelling.replace('{id}', chatId);
+      for (const text of ['one', 'two']) {
+        expect((await alice.api.post(path, { text })).status).toBe(201);
+      }
+      expectLimited(await alice.api.post(path, { text: 'three' }), 'send');
+      const page = await alice.api.get(`/chats/${chatId}/messages`);
+      expect(page.body.messages.map((m: { text: string }) => m.text)).toEqual(['one', 'two']);
+    },
+    30_000,
+  );
 });
 
 describe('a failing store', () => {

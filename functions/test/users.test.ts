@@ -144,6 +144,14 @@ describe('GET /users and /users/:uid', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('when the uid in the path is not a usable id, then 400 names path.uid', async () => {
+    const reader = await h.newUser();
+    const res = await request(h.app).get('/users/__reserved__').set(bearer(reader.idToken));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid path\.uid: /);
+    expect(res.body.error.fields).toEqual([{ path: 'uid', message: expect.any(String) }]);
+  });
+
   it('when a non-admin lists users, then 403 permission-denied', async () => {
     const user = await h.newUser();
     const res = await request(h.app).get('/users').set(bearer(user.idToken));

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  Origin,
+  rateLimitBudget,
+  RateLimitWindowSeconds,
+  type SendLimitConfig,
+  type Severity,
+} from '@chat/core';
 
 /**
  * The relay's configuration, read once from the environment at start-up and validated, so a bad setting
@@ -32,25 +39,17 @@ export interface RelayConfig {
   presenceHeartbeatMs: number;
   /** With Redis: the silence after which a peer instance counts as dead and its users go offline. @default 15000 */
   presencePeerTimeoutMs: number;
-  /** The REST API's `send` limit, applied to socket sends too; see `RateLimitConfig`. */
-  rateLimits: RateLimitConfig;
-}
-
-/**
- * The message-send limit, with the functions' names, defaults and bounds: both count in the same Firestore
- * counters, so a user's REST and socket sends share one budget (as long as both use the same window).
- */
-export interface RateLimitConfig {
-  /** Length of one rate-limit window, in seconds (1..3600). @default 60 */
-  windowSeconds: number;
-  /** Messages one user may send per window, over REST and sockets together (0: no limit). @default 60 */
-  sendsPerUser: number;
+  /**
+   * The per-user send limit the core services apply, with the functions' names and bounds (core's
+   * `SendLimitConfig`): both count in the same Firestore counters, so a user's REST and socket sends share
+   * one budget (as long as both use the same window).
+   */
+  rateLimits: SendLimitConfig;
+  /** The least severity written to stdout: `debug` writes DEBUG lines too. @default info */
+  logLevel: Extract<Severity, 'DEBUG' | 'INFO'>;
 }
 
 const Profile = z.enum(['local', 'test', 'production']);
-const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
-  message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',
-});
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
 /** Defaults per profile: tests and local runs want short intervals, production wants cheap ones. */
@@ -99,8 +98,10 @@ export const RelayEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: int(0, 8_000),
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).optional(),
   PRESENCE_PEER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  RATE_LIMIT_SENDS_PER_USER: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  RATE_LIMIT_WINDOW_SECONDS: RateLimitWindowSeconds,
+  RATE_LIMIT_SENDS_PER_USER: rateLimitBudget(60),
+  // Anything but `debug` means INFO, as it always has.
+  LOG_LEVEL: z.string().optional(),
 });
 
 export class ConfigError extends Error {
@@ -150,7 +151,13 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       sendsPerUser: env.RATE_LIMIT_SENDS_PER_USER,
     },
+    logLevel: env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'INFO',
   };
+}
+
+/** The relay's settings from the process environment: the one place it is read. */
+export function loadConfig(): RelayConfig {
+  return parseConfig(process.env);
 }
 
 /** The config as it may be logged: the Redis password is masked. */

@@ -5,23 +5,23 @@
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { createLogs, stdoutSink } from './logs';
 import { createRelay } from './server';
 
 async function main(): Promise<void> {
-  const sink = stdoutSink(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'INFO');
-  const logs = createLogs(sink);
   let config;
   try {
-    config = parseConfig(process.env);
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      sink({ severity: 'CRITICAL', message: error.message });
+      stdoutSink('INFO')({ severity: 'CRITICAL', message: error.message });
       process.exit(78); // EX_CONFIG
     }
     throw error;
   }
+  const sink = stdoutSink(config.logLevel);
+  const logs = createLogs(sink);
   logs.configLoaded(config);
 
   const app = initializeApp(config.projectId ? { projectId: config.projectId } : undefined);

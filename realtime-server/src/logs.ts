@@ -90,15 +90,6 @@ export function createLogs(sink: LogSink) {
         error,
       });
     },
-    /** The rate-limit counter failed; the event was let through unlimited, as the REST API does. */
-    rateLimitStoreFailed(limiter: string, uid: string, error: unknown) {
-      sink({
-        severity: 'ERROR',
-        message: `Rate limit "${limiter}" not applied: ${error instanceof Error ? error.message : String(error)}`,
-        limiter,
-        uid,
-      });
-    },
     revocationCheckFailed(error: unknown) {
       sink({ severity: 'ERROR', message: 'Revocation check failed', ...errorFields(error) });
     },

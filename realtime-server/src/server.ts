@@ -8,16 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Server } from 'socket.io';
-import { AppError, toErrorEnvelope, type LogSink } from '@chat/core';
+import { AppError, createFeedRepositories, createServices, toErrorEnvelope, type LogSink } from '@chat/core';
 import { SessionKeeper } from './auth/session-keeper';
 import type { RelayConfig } from './config';
-import type { ChatDomain } from './domain/chat-domain';
-import { defaultChatDomain } from './domain/default-chat-domain';
-import { sendLimitedChatDomain } from './domain/send-limited-chat-domain';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
-import type { RelayProbe } from './probe';
 import { attachRedisAdapter, type RedisLink } from './redis';
 import { authenticate } from './sockets/authenticate';
 import {
@@ -32,13 +28,6 @@ export interface RelayDependencies {
   auth: Auth;
   db: Firestore;
   log: LogSink;
-  /**
-   * The chat domain the handlers call, behind the REST API's per-user send limit
-   * (`config.rateLimits`). @default the core services over `db`
-   */
-  domain?: ChatDomain;
-  /** Told when a feed hands a new message to Socket.IO; the benchmark measures from there. */
-  probe?: RelayProbe;
 }
 
 export interface RelayStats {
@@ -118,21 +107,17 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
   const sessions = new SessionKeeper(deps.auth, namespaces, logs, {
     revocationCheckMs: config.revocationCheckMs,
   });
-  const chats = new ChatRooms({
-    nsp: chatNsp,
-    db: deps.db,
-    domain: sendLimitedChatDomain(
-      deps.domain ?? defaultChatDomain(deps.db),
-      deps.db,
-      config.rateLimits,
-      logs,
-    ),
-    probe: deps.probe,
+  // The REST API's services, with the same send limit (counted in the same Firestore counters).
+  const services = createServices(deps.db, { limits: config.rateLimits, log: deps.log });
+  const repositories = createFeedRepositories(deps.db);
+  const chats = new ChatRooms({ nsp: chatNsp, services, repositories, sessions, logs, config });
+  const notifications = new NotificationRooms({
+    nsp: notificationNsp,
+    notifications: repositories.notifications,
     sessions,
     logs,
     config,
   });
-  const notifications = new NotificationRooms({ nsp: notificationNsp, db: deps.db, sessions, logs, config });
   stats = () => ({
     sockets: chatNsp.sockets.size + notificationNsp.sockets.size,
     chatFeeds: chats.activeFeeds,

@@ -2,6 +2,7 @@ import type { CollectionReference } from 'firebase-admin/firestore';
 import { FieldValue } from 'firebase-admin/firestore';
 import type { LogEntry } from '@chat/core';
 import { CollectionTail } from '../src/listeners/collection-tail';
+import { tailSource } from './feed-sources';
 import { createLogs } from '../src/logs';
 import { FaultyListeners } from './faulty-listeners';
 import { Harness, eventually, sleep, uniqueId } from './support';
@@ -21,7 +22,7 @@ describe('CollectionTail', () => {
   function tail(collection: CollectionReference, faults: FaultyListeners, checkMs = 200) {
     const delivered: number[] = [];
     const t = new CollectionTail(
-      faults.wrap(collection),
+      tailSource(faults.wrap(collection)),
       { added: (doc) => delivered.push(doc.get('n') as number), modified: () => undefined },
       createLogs((entry) => logs.push(entry)),
       collection.path,
@@ -79,7 +80,7 @@ describe('CollectionTail', () => {
     const faults = new FaultyListeners();
     const delivered: number[] = [];
     const t = new CollectionTail(
-      faults.wrap(collection),
+      tailSource(faults.wrap(collection)),
       { added: (doc) => delivered.push(doc.get('n') as number), modified: () => undefined },
       createLogs((entry) => logs.push(entry)),
       collection.path,

@@ -3,6 +3,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import type { LogEntry } from '@chat/core';
 import type { TailCursor } from '../src/listeners/collection-tail';
 import { MessageChanges } from '../src/listeners/message-changes';
+import { changesSource } from './feed-sources';
 import { createLogs } from '../src/logs';
 import { FaultyListeners } from './faulty-listeners';
 import { Harness, eventually, sleep, uniqueId } from './support';
@@ -30,7 +31,7 @@ describe('MessageChanges', () => {
     const seen: string[] = [];
     let newest: TailCursor | null | undefined;
     const changes = new MessageChanges(
-      faults.wrap(messages),
+      changesSource(faults.wrap(messages)),
       {
         started: (cursor) => (newest = cursor),
         changed: (docs: QueryDocumentSnapshot[]) => seen.push(...docs.map((d) => d.get('text') as string)),

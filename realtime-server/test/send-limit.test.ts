@@ -61,8 +61,8 @@ describe('The send limit on the relay', () => {
     expect(refusedPrivate).toEqual(refusal(2, 600));
 
     expect(await texts(alice, chatId)).toEqual(['one', 'two']);
-    // (Opening the direct chat comes first, as over REST, so the chat itself exists, empty.)
-    expect(await texts(alice, directChatId(alice.uid, bob.uid))).toEqual([]);
+    // The limit is applied before the direct chat is opened: a refused private message leaves no empty chat.
+    await expect(texts(alice, directChatId(alice.uid, bob.uid))).rejects.toMatchObject({ code: 'not-found' });
     await ok(b, 'message:send', { chatId, text: 'bob', clientMessageId: 'bob' });
     expect(await texts(alice, chatId)).toEqual(['one', 'two', 'bob']);
     // The refused sends were counted in Firestore once; the relay then knew, and refused from memory.

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError, toErrorEnvelope } from '@chat/core';
 import type { Logs } from '../logs';
+import { setRateLimitHeaders } from './rate-limit';
 
 /** Unknown routes answer 404 in the same envelope as every other error. */
 export const notFoundHandler: RequestHandler = (req) => {
@@ -22,6 +23,8 @@ export function errorHandler(logs: Logs): ErrorRequestHandler {
     }
     const answer =
       appError ?? new AppError('internal', 'Something went wrong on our side. It has been logged.');
+    // A refusal by a limit the domain applied (the send limit) says when to retry, as the HTTP limiters do.
+    setRateLimitHeaders(res, answer.rateLimit, true);
     res.status(answer.status).json(toErrorEnvelope(answer, req.context.requestId));
   };
 }

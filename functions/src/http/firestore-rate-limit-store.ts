@@ -7,25 +7,29 @@ export { counterOf, RATE_LIMIT_COLLECTION } from '@chat/core';
 
 /**
  * An express-rate-limit store over core's `FirestoreRateLimitCounter`: fixed-window counters in Firestore,
- * shared by every function instance and by the relay (which limits socket sends with the same counters).
+ * shared by every function instance.
  * The counting, the document layout and the local over-limit memory are the counter's; this only adapts
  * it to express-rate-limit's Store interface.
  */
 export class FirestoreRateLimitStore implements Store {
   /** The counts are shared, not local to this process. */
   readonly localKeys = false;
-  private counter: FirestoreRateLimitCounter;
+  /** Built in `init`, which express-rate-limit calls with the window and limit before any request. */
+  private counted: FirestoreRateLimitCounter | undefined;
 
   constructor(
     private readonly db: Firestore,
-    /** Tells the limiters apart (`ip:`, `user:`, `send:`); each limiter needs its own store. */
+    /** Tells the limiters apart (`ip:`, `user:`); each limiter needs its own store. */
     readonly prefix: string,
-  ) {
-    this.counter = new FirestoreRateLimitCounter(db, { prefix, windowMs: 60_000 });
+  ) {}
+
+  private get counter(): FirestoreRateLimitCounter {
+    if (!this.counted) throw new Error(`Rate-limit store "${this.prefix}" used before init().`);
+    return this.counted;
   }
 
   init(options: Options): void {
-    this.counter = new FirestoreRateLimitCounter(this.db, {
+    this.counted = new FirestoreRateLimitCounter(this.db, {
       prefix: this.prefix,
       windowMs: options.windowMs,
       ...(typeof options.limit === 'number' ? { limit: options.limit } : {}),

@@ -1,18 +1,19 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, limiterPrefix, MESSAGE_SEND_LIMITER, tooManyRequests } from '@chat/core';
+import { AppError, limiterPrefix, tooManyRequests, type RateLimitQuota } from '@chat/core';
 import type { RateLimitConfig } from '../config';
 import type { Logs } from '../logs';
 import { FirestoreRateLimitStore } from './firestore-rate-limit-store';
 
 /**
- * The API's rate limits, built on express-rate-limit with a Firestore store shared by every instance:
+ * The API's request limits, HTTP concerns built on express-rate-limit with a Firestore store shared by
+ * every instance:
  * - `perIp`: every request, before authentication, keyed by the client IP (`req.ip`, which is the
  *   client's because app.ts trusts exactly one proxy hop: Google's front end);
- * - `perUser`: every authenticated request, keyed by uid;
- * - `sends`: `POST /chats/{chatId}/messages` only, keyed by uid, tighter. The relay counts its socket
- *   sends against the same counters, so REST and socket sends share one budget.
+ * - `perUser`: every authenticated request, keyed by uid.
+ * The message-send limit is not here: it is a rule of the domain, applied by core's `MessageService` to
+ * every send whatever its entry point (REST or the relay's sockets); `setRateLimitHeaders` reports it.
  *
  * A limited request gets 429 `resource-exhausted` in the error envelope, the IETF `RateLimit` and
  * `RateLimit-Policy` headers (draft 8, one named policy per limiter that saw the request) and
@@ -22,16 +23,10 @@ import { FirestoreRateLimitStore } from './firestore-rate-limit-store';
 export interface RateLimits {
   perIp: RequestHandler;
   perUser: RequestHandler;
-  sends: RequestHandler;
 }
 
 export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: Logs): RateLimits {
-  const limiter = (
-    name: string,
-    limit: number,
-    keyOf?: (req: Request) => string,
-    appliesTo?: (req: Request) => boolean,
-  ): RequestHandler => {
+  const limiter = (name: string, limit: number, keyOf?: (req: Request) => string): RequestHandler => {
     if (limit <= 0) return (_req, _res, next) => next();
     return rateLimit({
       windowMs: config.windowSeconds * 1000,
@@ -41,7 +36,6 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
       legacyHeaders: false,
       store: new FirestoreRateLimitStore(db, limiterPrefix(name)),
       ...(keyOf ? { keyGenerator: keyOf } : {}),
-      ...(appliesTo ? { skip: (req: Request) => !appliesTo(req) } : {}),
       passOnStoreError: true,
       // The address checks are about the default key; ours handles a missing address itself.
       validate: { ip: false },
@@ -61,7 +55,6 @@ export function createRateLimits(db: Firestore, config: RateLimitConfig, logs: L
   return {
     perIp: limiter('ip', config.perIp, ipOf),
     perUser: limiter('user', config.perUser, uidOf),
-    sends: limiter(MESSAGE_SEND_LIMITER, config.sendsPerUser, uidOf, isMessageSend),
   };
 }
 
@@ -74,18 +67,23 @@ function ipOf(req: Request): string {
   return req.ip ? ipKeyGenerator(req.ip, 56) : 'no-address';
 }
 
-const MESSAGE_SEND = /^\/chats\/[^/]+\/messages\/?$/;
-
-/** Whether the request sends a message; routers are mounted at `/`, so `req.path` is the full path. */
-export function isMessageSend(req: Request): boolean {
-  return req.method === 'POST' && MESSAGE_SEND.test(req.path);
-}
-
 /**
- * `requireAuth` followed by the per-user limits, as one handler: the route files take one
+ * `requireAuth` followed by the per-user limit, as one handler: the route files take one
  * `requireAuth` handler, and every authenticated route is then limited per user without each route
  * knowing. A Router composes them, so async errors reach the error middleware as usual.
  */
 export function authenticatedAndLimited(requireAuth: RequestHandler, limits: RateLimits): RequestHandler {
-  return Router().use(requireAuth, limits.perUser, limits.sends);
+  return Router().use(requireAuth, limits.perUser);
+}
+
+/**
+ * The IETF `RateLimit` and `RateLimit-Policy` headers (draft 8, as express-rate-limit writes them for the
+ * other limiters, appended beside theirs) for a limit the domain applied, such as the send limit; and
+ * `Retry-After` when it refused.
+ */
+export function setRateLimitHeaders(res: Response, quota: RateLimitQuota | undefined, refused = false): void {
+  if (!quota || res.headersSent) return;
+  res.append('RateLimit', `"${quota.policy}"; r=${quota.remaining}; t=${quota.resetSeconds}`);
+  res.append('RateLimit-Policy', `"${quota.policy}"; q=${quota.limit}; w=${quota.windowSeconds}`);
+  if (refused) res.set('Retry-After', String(quota.resetSeconds));
 }

@@ -1,50 +1,81 @@
-import { Router, type RequestHandler } from 'express';
-import {
-  ChatParams,
-  CreateChatBody,
-  ListChatsQuery,
-  parseInput,
-  UpdateChatBody,
-  type Services,
-} from '@chat/core';
-import { callerOf } from '../http/require-auth';
+import { Chat, ChatPage, ChatParams, CreateChatBody, ListChatsQuery, UpdateChatBody } from '@chat/core';
+import { defineRoute, noContent } from './api-route';
 
 /**
  * Chats. `POST /chats` answers 201 when it created the chat and 200 when a direct chat already existed
  * (opening a direct chat is idempotent: same two users, same chat).
  */
-export function chatRoutes(services: Services, requireAuth: RequestHandler): Router {
-  const router = Router();
-  router.post('/chats', requireAuth, async (req, res) => {
-    const body = parseInput(CreateChatBody, req.body);
-    const { chat, created } = await services.chats.create(callerOf(req), body);
-    res
-      .status(created ? 201 : 200)
-      .location(`/chats/${chat.id}`)
-      .json(chat);
-  });
-
-  router.get('/chats', requireAuth, async (req, res) => {
-    const query = parseInput(ListChatsQuery, req.query, 'query');
-    res.json(await services.chats.listMine(callerOf(req), query));
-  });
-
-  router.get('/chats/:chatId', requireAuth, async (req, res) => {
-    const { chatId } = parseInput(ChatParams, req.params, 'path');
-    res.json(await services.chats.get(callerOf(req), chatId));
-  });
-
-  router.patch('/chats/:chatId', requireAuth, async (req, res) => {
-    const { chatId } = parseInput(ChatParams, req.params, 'path');
-    const body = parseInput(UpdateChatBody, req.body);
-    res.json(await services.chats.rename(callerOf(req), chatId, body));
-  });
-
-  router.delete('/chats/:chatId', requireAuth, async (req, res) => {
-    const { chatId } = parseInput(ChatParams, req.params, 'path');
-    await services.chats.delete(callerOf(req), chatId);
-    res.status(204).end();
-  });
-
-  return router;
-}
+export const chatRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/chats',
+    summary: 'Open a direct chat or create a group',
+    tag: 'chats',
+    auth: 'user',
+    request: { body: CreateChatBody },
+    responses: {
+      201: { description: 'Created.', body: Chat },
+      200: { description: 'The direct chat with that user already existed.', body: Chat },
+    },
+    errors: [404],
+    handler: async ({ caller, body }, { services }) => {
+      const { chat, created } = await services.chats.create(caller, body);
+      return { status: created ? 201 : 200, location: `/chats/${chat.id}`, body: chat };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/chats',
+    summary: "The caller's chats, newest activity first",
+    tag: 'chats',
+    auth: 'user',
+    request: { query: ListChatsQuery },
+    responses: { 200: { description: 'One page.', body: ChatPage } },
+    handler: async ({ caller, query }, { services }) => ({
+      status: 200,
+      body: await services.chats.listMine(caller, query),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/chats/:chatId',
+    summary: 'One chat (404 for non-members)',
+    tag: 'chats',
+    auth: 'user',
+    request: { params: ChatParams },
+    responses: { 200: { description: 'The chat.', body: Chat } },
+    errors: [404],
+    handler: async ({ caller, params }, { services }) => ({
+      status: 200,
+      body: await services.chats.get(caller, params.chatId),
+    }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/chats/:chatId',
+    summary: 'Rename a group (admins and the owner)',
+    tag: 'chats',
+    auth: 'user',
+    request: { params: ChatParams, body: UpdateChatBody },
+    responses: { 200: { description: 'The renamed chat.', body: Chat } },
+    errors: [403, 404],
+    handler: async ({ caller, params, body }, { services }) => ({
+      status: 200,
+      body: await services.chats.rename(caller, params.chatId, body),
+    }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/chats/:chatId',
+    summary: 'Delete a chat (the owner)',
+    tag: 'chats',
+    auth: 'user',
+    request: { params: ChatParams },
+    responses: noContent,
+    errors: [403, 404],
+    handler: async ({ caller, params }, { services }) => {
+      await services.chats.delete(caller, params.chatId);
+      return { status: 204 };
+    },
+  }),
+];

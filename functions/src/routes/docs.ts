@@ -1,25 +1,31 @@
 import path from 'node:path';
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
-import type { OpenApiDocument } from '../openapi';
+import { defineRoute } from './api-route';
 
 /** The Swagger UI files the page loads, served from the `swagger-ui-dist` package (no CDN, no network). */
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
 
 /**
- * Starts Swagger UI on /openapi.json. A file of its own, not an inline script, so the page works under
- * helmet's CSP (`script-src 'self'`). Paths are relative to this script, so the page works under the
- * function URL's prefix too.
+ * Starts Swagger UI on the document the page's body names in `data-spec-url`. A file of its own, not an inline
+ * script, so the page works under helmet's CSP (`script-src 'self'`). The URL is resolved against the
+ * page, like its other links: `document.currentScript` is null by the time `load` fires, so a URL relative
+ * to this script would resolve against the page anyway, and wrongly.
  */
 const INIT_SCRIPT = `window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
-    url: new URL('../openapi.json', document.currentScript ? document.currentScript.src : location.href).href,
+    url: new URL(document.body.getAttribute('data-spec-url'), document.baseURI).href,
     dom_id: '#swagger-ui',
     deepLinking: true,
   });
 });
 `;
 
+/**
+ * Served at `/docs` (no trailing slash), so every link is relative to the directory the API is mounted in,
+ * whatever its prefix (`/<project>/<region>/api` in the Functions emulator, none when deployed):
+ * `openapi.json` is the document beside it and `docs/…` its files.
+ */
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -29,7 +35,7 @@ const PAGE = `<!doctype html>
     <link rel="icon" href="docs/favicon-32x32.png" />
     <link rel="stylesheet" href="docs/swagger-ui.css" />
   </head>
-  <body>
+  <body data-spec-url="openapi.json">
     <div id="swagger-ui"></div>
     <script src="docs/swagger-ui-bundle.js"></script>
     <script src="docs/init.js"></script>
@@ -37,27 +43,45 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/** `GET /openapi.json` and `GET /docs` (Swagger UI, with its files under `/docs/`). */
-export function docsRoutes(document: OpenApiDocument): Router {
-  const router = Router();
-  const body = JSON.stringify(document);
-  router.get('/openapi.json', (_req, res) => {
-    res.type('application/json').set('Cache-Control', 'public, max-age=300').send(body);
-  });
-  router.get('/docs', (req, res) => {
-    // The page links its files relative to "docs"; from "/docs/" that would be "/docs/docs/…".
-    if (req.path.endsWith('/')) return res.redirect(301, '../docs');
-    res.type('html').send(PAGE);
-  });
-  router.use('/docs', docsAssets());
-  return router;
-}
+/** `GET /openapi.json` and `GET /docs` (Swagger UI; its files are served by `docsFiles`). */
+export const docsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tag: 'docs',
+    auth: 'none',
+    responses: { 200: { description: 'The OpenAPI 3.1 document.', body: 'json' } },
+    handler: async (_input, { openApiDocument }) => ({
+      status: 200,
+      headers: { 'Cache-Control': 'public, max-age=300' },
+      body: openApiDocument,
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/docs',
+    summary: 'Human-readable API docs (Swagger UI)',
+    tag: 'docs',
+    auth: 'none',
+    responses: { 200: { description: 'An HTML page that renders /openapi.json.', body: 'html' } },
+    handler: async () => ({ status: 200, body: PAGE }),
+  }),
+];
 
-function docsAssets(): RequestHandler {
+/**
+ * Mounted at `/docs` before the routes: the page's files, and a redirect of `/docs/` to `/docs`, where the
+ * page's relative links resolve (from `/docs/` they would point under `/docs/docs/`).
+ */
+export function docsFiles(): RequestHandler {
   const root = getAbsoluteFSPath();
   return (req, res, next) => {
-    const name = req.path.replace(/^\//, '');
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const name = req.path.replace(/^\//, '');
+    if (!name) {
+      const trailingSlash = (req.originalUrl.split('?')[0] ?? '').endsWith('/');
+      return trailingSlash ? res.redirect(301, '../docs') : next();
+    }
     if (name === 'init.js') return void res.type('application/javascript').send(INIT_SCRIPT);
     if (!ASSETS.has(name)) return next();
     res.sendFile(path.join(root, name), { maxAge: '1d' }, (error) => error && next(error));

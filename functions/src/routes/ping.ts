@@ -1,20 +1,29 @@
-import { Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { checkFirestore, type Ping } from '@chat/core';
-import type { AppConfig } from '../config';
+import { checkFirestore, Ping } from '@chat/core';
+import { defineRoute } from './api-route';
 
 /** `GET /ping`: liveness plus Firestore reachability; 503 when Firestore does not answer. */
-export function pingRoutes(db: Firestore, config: AppConfig): Router {
-  const router = Router();
-  router.get('/ping', async (_req, res) => {
-    const firestore = await checkFirestore(db);
-    const body: Ping = {
-      status: firestore.reachable ? 'ok' : 'degraded',
-      env: config.env,
-      time: new Date().toISOString(),
-      firestore,
-    };
-    res.status(firestore.reachable ? 200 : 503).json(body);
-  });
-  return router;
-}
+export const pingRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/ping',
+    summary: 'Liveness and Firestore reachability',
+    tag: 'health',
+    auth: 'none',
+    responses: {
+      200: { description: 'Up, and Firestore answered.', body: Ping },
+      503: { description: 'Up, but Firestore did not answer within 2 s.', body: Ping },
+    },
+    handler: async (_input, { db, config }) => {
+      const firestore = await checkFirestore(db);
+      return {
+        status: firestore.reachable ? 200 : 503,
+        body: {
+          status: firestore.reachable ? 'ok' : 'degraded',
+          env: config.env,
+          time: new Date().toISOString(),
+          firestore,
+        },
+      };
+    },
+  }),
+];

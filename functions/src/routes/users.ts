@@ -1,35 +1,76 @@
-import { Router, type RequestHandler } from 'express';
-import { CreateUserBody, ListUsersQuery, parseInput, Uid, UpdateUserBody, type Services } from '@chat/core';
-import { callerOf } from '../http/require-auth';
+import { z } from 'zod';
+import { CreateUserBody, ListUsersQuery, Uid, UpdateUserBody, UserPage, UserProfile } from '@chat/core';
+import { defineRoute } from './api-route';
 
-/** Profiles. Every route is behind `requireAuth`; the uid always comes from the token. */
-export function userRoutes(services: Services, requireAuth: RequestHandler): Router {
-  const router = Router();
-  router.use('/users', requireAuth);
+const UserParams = z.strictObject({ uid: Uid });
 
-  router.post('/users', async (req, res) => {
-    const body = parseInput(CreateUserBody, req.body);
-    res.status(201).json(await services.users.createProfile(callerOf(req), body));
-  });
-
-  router.get('/users', async (req, res) => {
-    const query = parseInput(ListUsersQuery, req.query, 'query');
-    res.json(await services.users.listUsers(callerOf(req), query));
-  });
-
-  router.get('/users/me', async (req, res) => {
-    res.json(await services.users.getMe(callerOf(req)));
-  });
-
-  router.patch('/users/me', async (req, res) => {
-    const body = parseInput(UpdateUserBody, req.body);
-    res.json(await services.users.updateMe(callerOf(req), body));
-  });
-
-  router.get('/users/:uid', async (req, res) => {
-    const uid = parseInput(Uid, req.params.uid, 'uid');
-    res.json(await services.users.getUser(callerOf(req), uid));
-  });
-
-  return router;
-}
+/** Profiles. The caller's uid always comes from the token. */
+export const userRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    summary: "Create the caller's profile",
+    tag: 'users',
+    auth: 'user',
+    request: { body: CreateUserBody },
+    responses: { 201: { description: 'Created.', body: UserProfile } },
+    errors: [409],
+    handler: async ({ caller, body }, { services }) => ({
+      status: 201,
+      body: await services.users.createProfile(caller, body),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    summary: 'Every profile, in uid order (admins only)',
+    tag: 'users',
+    auth: 'admin',
+    request: { query: ListUsersQuery },
+    responses: { 200: { description: 'One page.', body: UserPage } },
+    errors: [403],
+    handler: async ({ caller, query }, { services }) => ({
+      status: 200,
+      body: await services.users.listUsers(caller, query),
+    }),
+  }),
+  // Before `/users/:uid`, which would otherwise take "me" for a uid.
+  defineRoute({
+    method: 'get',
+    path: '/users/me',
+    summary: "The caller's profile",
+    tag: 'users',
+    auth: 'user',
+    responses: { 200: { description: 'The profile.', body: UserProfile } },
+    errors: [404],
+    handler: async ({ caller }, { services }) => ({ status: 200, body: await services.users.getMe(caller) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/users/me',
+    summary: "Change the caller's profile",
+    tag: 'users',
+    auth: 'user',
+    request: { body: UpdateUserBody },
+    responses: { 200: { description: 'The changed profile.', body: UserProfile } },
+    errors: [404],
+    handler: async ({ caller, body }, { services }) => ({
+      status: 200,
+      body: await services.users.updateMe(caller, body),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users/:uid',
+    summary: "Anyone's profile",
+    tag: 'users',
+    auth: 'user',
+    request: { params: UserParams },
+    responses: { 200: { description: 'The profile.', body: UserProfile } },
+    errors: [404],
+    handler: async ({ caller, params }, { services }) => ({
+      status: 200,
+      body: await services.users.getUser(caller, params.uid),
+    }),
+  }),
+];

@@ -1,44 +1,8 @@
+import { statusByCode, type ErrorCode } from './error-codes';
+import type { RateLimitQuota } from './rate-limit/rate-limit-quota';
 import type { ErrorEnvelope } from './schemas/error-envelope';
 
-/**
- * One error type for the whole backend. It carries an HTTP status and a stable machine code, so the REST
- * error middleware and socket acks speak the same language.
- */
-
-/** Stable machine codes. Clients switch on these, never on messages. */
-export const ErrorCodes = {
-  invalidArgument: 'invalid-argument',
-  unauthenticated: 'unauthenticated',
-  tokenExpired: 'token-expired',
-  tokenRevoked: 'token-revoked',
-  userDisabled: 'user-disabled',
-  permissionDenied: 'permission-denied',
-  notFound: 'not-found',
-  alreadyExists: 'already-exists',
-  failedPrecondition: 'failed-precondition',
-  payloadTooLarge: 'payload-too-large',
-  resourceExhausted: 'resource-exhausted',
-  unavailable: 'unavailable',
-  internal: 'internal',
-} as const;
-
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
-
-const statusByCode: Record<ErrorCode, number> = {
-  'invalid-argument': 400,
-  unauthenticated: 401,
-  'token-expired': 401,
-  'token-revoked': 401,
-  'user-disabled': 403,
-  'permission-denied': 403,
-  'not-found': 404,
-  'already-exists': 409,
-  'failed-precondition': 412,
-  'payload-too-large': 413,
-  'resource-exhausted': 429,
-  unavailable: 503,
-  internal: 500,
-};
+export { ErrorCodes, type ErrorCode } from './error-codes';
 
 /** One problem with one field of the input; `path` is the dotted path into the body ("" for the body itself). */
 export interface FieldIssue {
@@ -46,18 +10,25 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * One error type for the whole backend. It carries an HTTP status and a stable machine code, so the REST
+ * error middleware and socket acks speak the same language.
+ */
 export class AppError extends Error {
   readonly status: number;
+  /** On a refusal by a rate limit: where the caller stands, for `Retry-After` and the RateLimit headers. */
+  readonly rateLimit?: RateLimitQuota;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldIssue[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; rateLimit?: RateLimitQuota },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.status = statusByCode[code];
+    if (options?.rateLimit) this.rateLimit = options.rateLimit;
   }
 
   static invalidArgument(message: string, fields?: FieldIssue[]): AppError {

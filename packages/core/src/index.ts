@@ -1,8 +1,9 @@
 export * from './errors';
+export * from './config-schemas';
 export * from './validation';
 export * from './auth';
 export * from './verify-id-token';
-export * from './health';
+export * from './repositories/firestore-health';
 export * from './log-entry';
 export * from './services';
 export * from './schemas/common';
@@ -29,17 +30,22 @@ export {
   idempotentMessageId,
   type SendOptions,
   type SentMessage,
+  type SentPrivateMessage,
 } from './services/message-service';
+export { SendLimit, MESSAGE_SEND_LIMITER } from './services/send-limit';
 export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';
 export { parseMessage, toMessage, type MessageRecord } from './repositories/message-repository';
-export { parseChat, toChat, type ChatRecord } from './repositories/chat-repository';
+export { ChatRepository, parseChat, toChat, type ChatRecord } from './repositories/chat-repository';
+export { MessageRepository } from './repositories/message-repository';
+export { positionOf, type CreatedPosition } from './repositories/firestore-time';
 export {
   parseNotification,
   toNotification,
   type NotificationRecord,
 } from './repositories/notification-repository';
 export * from './realtime/events';
-export * from './rate-limit/firestore-rate-limit-counter';
+export * from './repositories/rate-limit-counter';
 export * from './rate-limit/too-many-requests';
+export type { RateLimitQuota } from './rate-limit/rate-limit-quota';

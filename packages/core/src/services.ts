@@ -1,8 +1,11 @@
 import type { Firestore } from 'firebase-admin/firestore';
+import type { SendLimitConfig } from './config-schemas';
+import type { LogSink } from './log-entry';
 import { ChatRepository } from './repositories/chat-repository';
 import { FanOutRepository } from './repositories/fan-out-repository';
 import { MessageRepository } from './repositories/message-repository';
 import { NotificationRepository } from './repositories/notification-repository';
+import { FirestoreRateLimitCounter, limiterPrefix } from './repositories/rate-limit-counter';
 import { UserRepository } from './repositories/user-repository';
 import { ChatAccess } from './services/chat-access';
 import { ChatService } from './services/chat-service';
@@ -11,6 +14,7 @@ import { MemberService } from './services/member-service';
 import { MessageService } from './services/message-service';
 import { NotificationService } from './services/notification-service';
 import { ReadStateService } from './services/read-state-service';
+import { MESSAGE_SEND_LIMITER, SendLimit } from './services/send-limit';
 import { UserService } from './services/user-service';
 
 /** Every domain service, wired to one Firestore. The functions and the relay both build theirs here. */
@@ -25,20 +29,54 @@ export interface Services {
   fanOut: FanOutService;
 }
 
-export function createServices(db: Firestore): Services {
+export interface ServicesOptions {
+  /** The per-user send limit, applied to every send. @default no limit */
+  limits?: SendLimitConfig;
+  /** Where the domain logs what it must (a send limit that could not be counted). @default nowhere */
+  log?: LogSink;
+}
+
+/** Every service over one Firestore. Build it once per process: the send limit remembers who is over it. */
+export function createServices(db: Firestore, options: ServicesOptions = {}): Services {
   const userRepository = new UserRepository(db);
   const notificationRepository = new NotificationRepository(db);
   const chatRepository = new ChatRepository(db);
   const messageRepository = new MessageRepository(db);
   const fanOutRepository = new FanOutRepository(db, chatRepository, messageRepository);
   const access = new ChatAccess(chatRepository);
+  const limits = options.limits ?? { windowSeconds: 60, sendsPerUser: 0 };
+  const sendCounter =
+    limits.sendsPerUser > 0
+      ? new FirestoreRateLimitCounter(db, {
+          prefix: limiterPrefix(MESSAGE_SEND_LIMITER),
+          windowMs: limits.windowSeconds * 1000,
+          limit: limits.sendsPerUser,
+        })
+      : undefined;
+  const sendLimit = new SendLimit(sendCounter, limits, options.log ?? (() => undefined));
+  const chats = new ChatService(chatRepository, userRepository, access);
   return {
     users: new UserService(userRepository),
     notifications: new NotificationService(notificationRepository),
-    chats: new ChatService(chatRepository, userRepository, access),
+    chats,
     members: new MemberService(chatRepository, userRepository, access),
-    messages: new MessageService(chatRepository, messageRepository, access),
-    readState: new ReadStateService(chatRepository, messageRepository, fanOutRepository, access),
+    messages: new MessageService(chatRepository, messageRepository, access, sendLimit, chats),
+    readState: new ReadStateService(chatRepository, fanOutRepository, access),
     fanOut: new FanOutService(chatRepository, fanOutRepository, notificationRepository, userRepository),
+  };
+}
+
+/** The repositories the relay's feeds read from: every Firestore path and query lives in them. */
+export interface FeedRepositories {
+  chats: ChatRepository;
+  messages: MessageRepository;
+  notifications: NotificationRepository;
+}
+
+export function createFeedRepositories(db: Firestore): FeedRepositories {
+  return {
+    chats: new ChatRepository(db),
+    messages: new MessageRepository(db),
+    notifications: new NotificationRepository(db),
   };
 }

@@ -6,7 +6,7 @@ import type { Cursor__Output } from './generated/google/firestore/v1/Cursor';
 import { invalidArgument, unimplemented } from './errors';
 import { LIMITS, checkFieldPath } from './limits';
 import { formatFieldPath, getField, parseFieldPath, parseParent, projectFields } from './paths';
-import type { StoredDocument } from './store';
+import type { StoredDocument } from './stored-document';
 import {
   compareResourceNames,
   compareUtf8,

@@ -11,18 +11,13 @@ import {
 } from './query';
 import { MonotonicClock, compareTime, toMicros, type Time } from './time';
 import { TransactionRegistry, type TransactionState } from './transactions';
+import type { StoredDocument } from './stored-document';
 import { compareResourceNames, type Value } from './values';
 import { applyWrite, writeTarget, type AppliedWrite } from './writes';
 
 export type { StructuredQuery } from './query';
 
-/** A stored document: its full name, fields and timestamps. */
-export interface StoredDocument {
-  name: string;
-  fields: Record<string, Value>;
-  createTime: Time;
-  updateTime: Time;
-}
+export type { StoredDocument } from './stored-document';
 
 /** One document's change in a commit; `before`/`after` are null when the document did not/does not exist. */
 export interface DocumentChange {

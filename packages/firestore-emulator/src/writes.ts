@@ -4,7 +4,7 @@ import type { _google_firestore_v1_DocumentTransform_FieldTransform__Output as F
 import { alreadyExists, failedPrecondition, invalidArgument, notFound } from './errors';
 import { checkDocument, checkFieldPath } from './limits';
 import { getField, parseDocumentName, parseFieldPath, setField } from './paths';
-import type { StoredDocument } from './store';
+import type { StoredDocument } from './stored-document';
 import { compareTime, fromTimestamp, toTimestamp, type Time } from './time';
 import {
   NULL_VALUE,

@@ -1,6 +1,14 @@
-import { Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
-import { decodeCursor, type ChatEvent, type RealtimeChat, type RealtimeMessage } from '@chat/core';
-import { toRealtimeChat, toRealtimeMessage } from '../domain/documents';
+import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
+import {
+  decodeCursor,
+  realtimeChatOf,
+  toChat,
+  type ChatEvent,
+  type FeedRepositories,
+  type RealtimeChat,
+  type RealtimeMessage,
+} from '@chat/core';
+import { toRealtimeMessage } from './documents';
 import type { Logs } from '../logs';
 import { compare, cursorOf, type TailCursor } from './collection-tail';
 import { EmissionLog } from './emission-log';
@@ -47,14 +55,15 @@ export class ChatFeed {
   private closed = false;
 
   constructor(
-    private readonly db: Firestore,
+    private readonly repositories: FeedRepositories,
     readonly chatId: string,
     private readonly events: ChatFeedEvents,
     private readonly logs: Logs,
     options: { checkMs: number },
   ) {
+    const { messages } = repositories;
     this.messages = new MessageChanges(
-      db.collection('chats').doc(chatId).collection('messages'),
+      { ordered: messages.changesQuery(chatId), newest: () => messages.newestPosition(chatId) },
       {
         started: (newest) => (this.newest = newest),
         changed: (docs) => this.deliver(docs),
@@ -145,9 +154,8 @@ export class ChatFeed {
   private async announceChat(): Promise<void> {
     if (this.closed) return;
     try {
-      const snapshot = await this.db.collection('chats').doc(this.chatId).get();
-      const chat = snapshot.exists ? toRealtimeChat(snapshot) : null;
-      if (chat && !this.closed) this.events.chatUpdated(chat);
+      const record = await this.repositories.chats.get(this.chatId);
+      if (record && !this.closed) this.events.chatUpdated(realtimeChatOf(toChat(record, null)));
     } catch (error) {
       // The change itself reached the room as its system message; only the chat's new state is missing.
       this.logs.chatReadFailed(this.chatId, error instanceof Error ? error.message : String(error));

@@ -1,10 +1,5 @@
-import {
-  FieldPath,
-  Timestamp,
-  type CollectionReference,
-  type DocumentSnapshot,
-  type QueryDocumentSnapshot,
-} from 'firebase-admin/firestore';
+import type { Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { positionOf as createdPositionOf, type CreatedPosition } from '@chat/core';
 import type { Logs } from '../logs';
 import {
   comparePositions,
@@ -15,9 +10,16 @@ import {
 } from './resuming-listener';
 
 /** A position in a collection ordered by (createdAt, document id): the last document delivered. */
-export interface TailCursor {
-  createdAt: Timestamp;
-  id: string;
+export type TailCursor = CreatedPosition;
+
+/**
+ * What a feed follows, from a repository (only repositories know Firestore paths): `ordered`, the query the
+ * listener opens (ordered by its own field, then id), and `newest`, the newest document's place in
+ * (createdAt, id) order when the feed opens.
+ */
+export interface FeedSource {
+  ordered: Query;
+  newest(): Promise<TailCursor | null>;
 }
 
 export interface TailHandlers {
@@ -30,7 +32,7 @@ export interface TailHandlers {
 export type CollectionTailOptions = ResumingListenerOptions;
 
 /**
- * Follows the new documents of a collection ordered by (createdAt, id), with one snapshot listener, and never
+ * Follows the new documents of a collection (a repository's `FeedSource`) ordered by (createdAt, id), with one snapshot listener, and never
  * loses one (see ResumingListener): it starts after the newest document that existed when it opened.
  *
  * The listener opens in the constructor and closes in `close()`; `ready` settles once the first snapshot
@@ -41,7 +43,7 @@ export class CollectionTail {
   private readonly listener: ResumingListener;
 
   constructor(
-    collection: CollectionReference,
+    source: FeedSource,
     handlers: TailHandlers,
     logs: Logs,
     key: string,
@@ -50,15 +52,10 @@ export class CollectionTail {
     const spec: ResumingSpec = {
       label: 'tail',
       field: 'createdAt',
-      ordered: collection.orderBy('createdAt').orderBy(FieldPath.documentId()),
+      ordered: source.ordered,
       start: async () => {
-        const newest = await collection
-          .orderBy('createdAt', 'desc')
-          .orderBy(FieldPath.documentId(), 'desc')
-          .limit(1)
-          .get();
-        const doc = newest.docs[0];
-        return { after: doc ? positionOf(doc, 'createdAt') : null };
+        const newest = await source.newest();
+        return { after: newest ? { at: newest.createdAt, id: newest.id } : null };
       },
       deliver: (changes, resume) => {
         let added = 0;
@@ -90,10 +87,8 @@ export class CollectionTail {
   }
 }
 
-export function cursorOf(doc: DocumentSnapshot): TailCursor {
-  const createdAt = doc.get('createdAt') as unknown;
-  return { createdAt: createdAt instanceof Timestamp ? createdAt : new Timestamp(0, 0), id: doc.id };
-}
+/** A document's place in (createdAt, id) order. */
+export const cursorOf = createdPositionOf;
 
 export function compare(a: TailCursor, b: TailCursor): number {
   const byTime =

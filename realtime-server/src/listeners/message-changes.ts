@@ -1,11 +1,6 @@
-import {
-  FieldPath,
-  Timestamp,
-  type CollectionReference,
-  type QueryDocumentSnapshot,
-} from 'firebase-admin/firestore';
+import { Timestamp, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import type { Logs } from '../logs';
-import { cursorOf, type TailCursor } from './collection-tail';
+import type { FeedSource, TailCursor } from './collection-tail';
 import { ResumingListener, type ResumingListenerOptions, type ResumingSpec } from './resuming-listener';
 
 export interface MessageChangesHandlers {
@@ -37,7 +32,8 @@ export class MessageChanges {
   private readonly listener: ResumingListener;
 
   constructor(
-    messages: CollectionReference,
+    /** `MessageRepository`'s changes query, ordered by (updatedAt, id), and its newest message. */
+    messages: FeedSource,
     handlers: MessageChangesHandlers,
     logs: Logs,
     key: string,
@@ -46,16 +42,10 @@ export class MessageChanges {
     const spec: ResumingSpec = {
       label: 'messages',
       field: 'updatedAt',
-      ordered: messages.orderBy('updatedAt').orderBy(FieldPath.documentId()),
+      ordered: messages.ordered,
       start: async () => {
         const since = Timestamp.fromMillis(Date.now() - (options.marginMs ?? 5000));
-        const newest = await messages
-          .orderBy('createdAt', 'desc')
-          .orderBy(FieldPath.documentId(), 'desc')
-          .limit(1)
-          .get();
-        const doc = newest.docs[0];
-        handlers.started(doc ? cursorOf(doc) : null);
+        handlers.started(await messages.newest());
         return { from: since };
       },
       deliver: (changes) => {

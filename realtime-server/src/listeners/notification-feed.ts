@@ -1,6 +1,5 @@
-import type { Firestore } from 'firebase-admin/firestore';
-import type { RealtimeNotification } from '@chat/core';
-import { toRealtimeNotification } from '../domain/documents';
+import type { NotificationRepository, RealtimeNotification } from '@chat/core';
+import { toRealtimeNotification } from './documents';
 import type { Logs } from '../logs';
 import { CollectionTail, type TailCursor } from './collection-tail';
 import { EmissionLog } from './emission-log';
@@ -12,14 +11,14 @@ export class NotificationFeed {
   private readonly emissions = new EmissionLog();
 
   constructor(
-    db: Firestore,
+    notifications: NotificationRepository,
     uid: string,
     deliver: (uid: string, notification: RealtimeNotification) => void,
     logs: Logs,
     options: { checkMs: number },
   ) {
     this.inbox = new CollectionTail(
-      db.collection('users').doc(uid).collection('notifications'),
+      { ordered: notifications.inboxQuery(uid), newest: () => notifications.newestPosition(uid) },
       {
         added: (doc) => {
           const notification = toRealtimeNotification(doc);

@@ -26,8 +26,8 @@ export interface ResumingSpec {
   /** The timestamp field the listener follows, with the document id as tie-breaker. */
   field: string;
   /**
-   * The collection ordered by (field, id). Written out by each listener, with literal field names, so the
-   * composite-index scan (functions/test/firestore-indexes.test.ts) can read it.
+   * The collection ordered by (field, id), from a repository (which writes it with literal field names, so
+   * the composite-index scan, functions/test/firestore-indexes.test.ts, can read it).
    */
   ordered: Query;
   /** Runs before the first listener opens, and again (with backoff) until it succeeds once. */

@@ -1,6 +1,6 @@
-import type { Firestore } from 'firebase-admin/firestore';
 import {
   AppError,
+  realtimeChatOf,
   AuthRefreshPayload,
   ChatJoinPayload,
   ChatLeavePayload,
@@ -11,12 +11,12 @@ import {
   type ChatClientEvents,
   type ChatJoined,
   type RealtimeChat,
+  type FeedRepositories,
   type RealtimeMessage,
+  type Services,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
 import type { RelayConfig } from '../config';
-import type { ChatDomain } from '../domain/chat-domain';
-import type { RelayProbe } from '../probe';
 import { ChatFeed, type ChatFeedEvents } from '../listeners/chat-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
@@ -33,9 +33,10 @@ import {
 
 export interface ChatNamespaceDeps {
   nsp: ChatNamespace;
-  db: Firestore;
-  domain: ChatDomain;
-  probe?: RelayProbe | undefined;
+  /** The core services, the very ones behind the REST routes: same rules, same send limit. */
+  services: Services;
+  /** Where the feeds get their queries. */
+  repositories: FeedRepositories;
   sessions: SessionKeeper;
   logs: Logs;
   config: RelayConfig;
@@ -58,7 +59,9 @@ export class ChatRooms {
   constructor(private readonly deps: ChatNamespaceDeps) {
     this.feeds = new RefCounted(
       (chatId) =>
-        new ChatFeed(deps.db, chatId, this.feedEvents(), deps.logs, { checkMs: deps.config.listenerCheckMs }),
+        new ChatFeed(deps.repositories, chatId, this.feedEvents(), deps.logs, {
+          checkMs: deps.config.listenerCheckMs,
+        }),
     );
     this.presence = new RoomPresence(deps.nsp, deps.logs, {
       clustered: deps.config.redisUrl !== undefined,
@@ -103,7 +106,7 @@ export class ChatRooms {
   }
 
   private handlers(socket: ChatSocket): EventHandlers<ChatClientEvents> {
-    const { domain, sessions, nsp } = this.deps;
+    const { services, sessions, nsp } = this.deps;
     const auth = () => socket.data.session.auth;
     return {
       'chat:join': { schema: ChatJoinPayload, run: (payload) => this.join(socket, payload) },
@@ -116,34 +119,33 @@ export class ChatRooms {
       },
       'message:send': {
         schema: MessageSendPayload,
-        run: (payload) =>
-          domain.send(
-            auth(),
-            payload.chatId,
-            { text: payload.text, replyToId: payload.replyToId ?? null },
-            payload.clientMessageId,
-          ),
+        run: async ({ chatId, text, replyToId, clientMessageId }) => {
+          const body = { text, clientMessageId, ...(replyToId ? { replyToId } : {}) };
+          const sent = await services.messages.send(auth(), chatId, body, {
+            idempotencyKey: clientMessageId,
+          });
+          return sent.message;
+        },
       },
       'message:private': {
         schema: MessagePrivatePayload,
-        run: async (payload) => {
-          const chatId = await domain.openDirect(auth(), payload.to);
-          const message = await domain.send(
+        run: async ({ to, text, clientMessageId }) => {
+          const { chatId, message } = await services.messages.sendPrivate(
             auth(),
-            chatId,
-            { text: payload.text, replyToId: null },
-            payload.clientMessageId,
+            to,
+            { text, clientMessageId },
+            { idempotencyKey: clientMessageId },
           );
           // The recipient may not be in the direct chat's room yet (a first message): reach their sockets
           // directly, on any instance, except those the room's own feed already serves.
-          nsp.to(userRoom(payload.to)).except(chatRoom(chatId)).emit('message:new', message);
+          nsp.to(userRoom(to)).except(chatRoom(chatId)).emit('message:new', message);
           return { chatId, message };
         },
       },
       'message:read': {
         schema: MessageReadPayload,
         run: async ({ chatId, messageId }) => {
-          await domain.markRead(auth(), chatId, messageId);
+          await services.readState.markRead(auth(), chatId, { messageId });
           return { chatId, messageId };
         },
       },
@@ -170,7 +172,7 @@ export class ChatRooms {
    * message reaches the client once: from the history or live, never both, never neither.
    */
   private async join(socket: ChatSocket, payload: ChatJoinPayload): Promise<ChatJoined> {
-    const { domain, config } = this.deps;
+    const { services, config } = this.deps;
     const auth = socket.data.session.auth;
     const chats = this.joined.get(socket);
     if (!chats) throw AppError.unauthenticated('The socket is closing.');
@@ -183,7 +185,7 @@ export class ChatRooms {
       );
     }
     // A cheap check first, so that a non-member never makes the relay open a listener.
-    await domain.checkMember(auth, chatId);
+    await services.chats.requireMember(auth, chatId);
     if (socket.disconnected) throw AppError.unauthenticated('The socket closed.');
     if (!alreadyIn) {
       chats.add(chatId);
@@ -197,7 +199,7 @@ export class ChatRooms {
     const guard = feed.position;
     let chat: RealtimeChat;
     try {
-      chat = await domain.requireMember(auth, chatId);
+      chat = realtimeChatOf(await services.chats.getAsMember(auth, chatId));
     } catch (error) {
       await this.leave(socket, chatId);
       throw error;
@@ -217,11 +219,11 @@ export class ChatRooms {
     let fetched: RealtimeMessage[];
     let hasMore = false;
     if (payload.after) {
-      fetched = await domain.messagesAfter(auth, chatId, payload.after, limit + 1);
+      fetched = (await services.messages.listAfterMessage(auth, chatId, payload.after, limit + 1)).messages;
       hasMore = fetched.length > limit;
       fetched = fetched.slice(0, limit);
     } else {
-      fetched = await domain.recentMessages(auth, chatId, limit);
+      fetched = (await services.messages.list(auth, chatId, { limit })).messages;
     }
     const messages = fetched.filter((m) => feed.emittedBefore(m, position));
 
@@ -262,10 +264,7 @@ export class ChatRooms {
   private feedEvents(): ChatFeedEvents {
     const room = (chatId: string) => this.deps.nsp.local.to(chatRoom(chatId));
     return {
-      messageNew: (message) => {
-        this.deps.probe?.messageListened(message.chatId, message.id);
-        room(message.chatId).emit('message:new', message);
-      },
+      messageNew: (message) => room(message.chatId).emit('message:new', message),
       messageUpdated: (message) => room(message.chatId).emit('message:updated', message),
       messageDeleted: (message) => room(message.chatId).emit('message:deleted', message),
       chatUpdated: (chat) => room(chat.id).emit('chat:updated', chat),

@@ -1,15 +1,15 @@
-import type { Firestore } from 'firebase-admin/firestore';
 import {
   AppError,
+  toNotification,
   AuthRefreshPayload,
   NotificationsSubscribePayload,
   type NotificationClientEvents,
+  type NotificationRepository,
   type NotificationsSubscribed,
   type RealtimeNotification,
 } from '@chat/core';
 import type { SessionKeeper } from '../auth/session-keeper';
 import type { RelayConfig } from '../config';
-import { notificationsAfter } from '../domain/notification-inbox';
 import { NotificationFeed } from '../listeners/notification-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
@@ -22,7 +22,8 @@ import {
 
 export interface NotificationNamespaceDeps {
   nsp: NotificationNamespace;
-  db: Firestore;
+  /** Where the inbox feeds and missed-notification recovery get their queries. */
+  notifications: NotificationRepository;
   sessions: SessionKeeper;
   logs: Logs;
   config: RelayConfig;
@@ -45,7 +46,9 @@ export class NotificationRooms {
       deps.nsp.local.to(inboxRoom(uid)).emit('notification:new', notification);
     this.feeds = new RefCounted(
       (uid) =>
-        new NotificationFeed(deps.db, uid, deliver, deps.logs, { checkMs: deps.config.listenerCheckMs }),
+        new NotificationFeed(deps.notifications, uid, deliver, deps.logs, {
+          checkMs: deps.config.listenerCheckMs,
+        }),
     );
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
@@ -100,13 +103,13 @@ export class NotificationRooms {
     await socket.join(inboxRoom(uid));
     if (!payload.after) return { notifications: [], hasMore: false };
     const limit = payload.limit ?? this.deps.config.historyLimit;
-    const entries = await notificationsAfter(this.deps.db, uid, payload.after, limit + 1);
+    const records = await this.deps.notifications.inboxAfter(uid, payload.after, limit + 1);
     return {
-      notifications: entries
+      notifications: records
         .slice(0, limit)
-        .filter((entry) => feed.emittedBefore(entry.at, position))
-        .map((entry) => entry.notification),
-      hasMore: entries.length > limit,
+        .filter((record) => feed.emittedBefore({ createdAt: record.createdAt, id: record.id }, position))
+        .map(toNotification),
+      hasMore: records.length > limit,
     };
   }
 }

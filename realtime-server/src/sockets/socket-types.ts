@@ -8,7 +8,7 @@ import {
   type ServerGoodbye,
 } from '@chat/core';
 import type { Session } from '../auth/verify-token';
-import type { PresenceServerEvents } from '../presence/room-presence';
+import type { PresenceServerEvents } from '../presence/presence-events';
 
 /**
  * What each socket carries. Plain data only: with the Redis adapter, `fetchSockets()` ships it to other

@@ -12,7 +12,7 @@ import type { PageCursor } from '../schemas/common';
 import type { Member, Role } from '../schemas/member';
 import type { ChatEvent } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
-import { systemMessageData } from './message-repository';
+import { parseMessage, systemMessageData, type MessageRecord } from './message-repository';
 import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 /** `chats/{chatId}` as stored; see `schemas/chat.ts`. Checked on every read. */
@@ -214,15 +214,49 @@ export class ChatRepository {
 }
 
 /**
- * Typed reads and writes on chats and members inside one Firestore transaction. Every change a chat's
- * members must hear of (a member added or removed, a rename) also appends its system message, in the same
+ * Typed reads and writes on a chat, its members and its messages inside one Firestore transaction: what the
+ * services need, so they never touch the raw transaction or a document path. Every change a chat's members
+ * must hear of (a member added or removed, a rename) also appends its system message, in the same
  * transaction: see `schemas/message.ts`.
  */
 export class ChatTransaction {
   constructor(
     private readonly repo: ChatRepository,
+    /** The raw transaction, for other repositories joining it (`FanOutRepository.countedAfter`); not for services. */
     readonly tx: Transaction,
   ) {}
+
+  async message(chatId: string, messageId: string): Promise<MessageRecord | null> {
+    const snapshot = await this.tx.get(this.messageRef(chatId, messageId));
+    return snapshot.exists ? parseMessage(chatId, messageId, snapshot.data()) : null;
+  }
+
+  /** Applies an edit; the caller has checked who may edit, in this transaction. */
+  editMessage(chatId: string, messageId: string, text: string): void {
+    this.tx.update(this.messageRef(chatId, messageId), {
+      text,
+      editedAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  /** Turns the message into a tombstone: empty text, deletedAt set; it keeps its place in the history. */
+  tombstoneMessage(chatId: string, messageId: string): void {
+    this.tx.update(this.messageRef(chatId, messageId), {
+      text: '',
+      deletedAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  /** Moves `uid`'s read position to `message`, with the unread count recounted from there. */
+  setReadPosition(chatId: string, uid: string, message: MessageRecord, unreadCount: number): void {
+    this.tx.update(this.repo.memberRef(chatId, uid), {
+      lastReadMessageId: message.id,
+      lastReadAt: message.createdAt,
+      unreadCount,
+    });
+  }
 
   async chat(chatId: string): Promise<ChatRecord | null> {
     const snapshot = await this.tx.get(this.repo.chatRef(chatId));
@@ -261,6 +295,10 @@ export class ChatTransaction {
 
   private record(chatId: string, actor: string, event: ChatEvent): void {
     this.tx.create(this.repo.chatRef(chatId).collection('messages').doc(), systemMessageData(actor, event));
+  }
+
+  private messageRef(chatId: string, messageId: string): DocumentReference {
+    return this.repo.chatRef(chatId).collection('messages').doc(messageId);
   }
 
   setRole(chatId: string, uid: string, role: Role): void {

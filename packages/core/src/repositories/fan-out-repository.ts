@@ -3,13 +3,13 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
-  type Transaction,
 } from 'firebase-admin/firestore';
 import {
   parseChat,
   parseMember,
   type ChatRecord,
   type ChatRepository,
+  type ChatTransaction,
   type MemberRecord,
 } from './chat-repository';
 import { comparePositions, compareTimes, timestampOf, type Position } from './firestore-time';
@@ -111,7 +111,12 @@ export class FanOutRepository {
    * Inside a mark-read transaction: how many messages counted as unread for `uid` lie after `position`.
    * This is exactly what `unreadCount` must become when the read position moves there.
    */
-  async countedAfter(tx: Transaction, chatId: string, uid: string, position: PageCursor): Promise<number> {
+  async countedAfter(
+    { tx }: ChatTransaction,
+    chatId: string,
+    uid: string,
+    position: PageCursor,
+  ): Promise<number> {
     const query = this.markers(chatId)
       .where('uids', 'array-contains', uid)
       .orderBy('createdAt')

@@ -1,4 +1,4 @@
-import { Timestamp } from 'firebase-admin/firestore';
+import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { encodeCursor, type PageCursor } from '../schemas/common';
 
@@ -38,4 +38,16 @@ export function comparePositions(a: Position, b: Position): number {
   const byTime = compareTimes(a.time, b.time);
   if (byTime !== 0) return byTime;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A document's place in a collection ordered by (createdAt, document id). */
+export interface CreatedPosition {
+  createdAt: Timestamp;
+  id: string;
+}
+
+/** Where a document sits in (createdAt, id) order; one without a `createdAt` sorts first. */
+export function positionOf(doc: DocumentSnapshot): CreatedPosition {
+  const createdAt = doc.get('createdAt') as unknown;
+  return { createdAt: createdAt instanceof Timestamp ? createdAt : new Timestamp(0, 0), id: doc.id };
 }

@@ -3,13 +3,21 @@ import {
   FieldValue,
   type DocumentReference,
   type Firestore,
-  type Transaction,
+  type Query,
 } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
 import { ChatEvent, MessageType, type Message } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
-import { cursorOf, TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
+import {
+  cursorOf,
+  positionOf,
+  TimestampField,
+  timestampOf,
+  toIso,
+  toIsoOrNull,
+  type CreatedPosition,
+} from './firestore-time';
 
 /** `chats/{chatId}/messages/{messageId}` as stored; see `schemas/message.ts`. */
 const MessageDoc = z.object({
@@ -50,12 +58,35 @@ export interface MessageRecordPage {
 export class MessageRepository {
   constructor(readonly db: Firestore) {}
 
+  private messages(chatId: string) {
+    return this.db.collection('chats').doc(chatId).collection('messages');
+  }
+
   ref(chatId: string, messageId: string): DocumentReference {
-    return this.db.collection('chats').doc(chatId).collection('messages').doc(messageId);
+    return this.messages(chatId).doc(messageId);
   }
 
   newId(chatId: string): string {
-    return this.db.collection('chats').doc(chatId).collection('messages').doc().id;
+    return this.messages(chatId).doc().id;
+  }
+
+  /**
+   * Every version of the chat's messages in (updatedAt, id) order: new messages, edits and deletions of any
+   * message, however old, and (as system messages) the chat's own changes. What the relay listens to.
+   */
+  changesQuery(chatId: string): Query {
+    return this.messages(chatId).orderBy('updatedAt').orderBy(FieldPath.documentId());
+  }
+
+  /** The newest message's place in (createdAt, id) order, or null for an empty chat. */
+  async newestPosition(chatId: string): Promise<CreatedPosition | null> {
+    const snapshot = await this.messages(chatId)
+      .orderBy('createdAt', 'desc')
+      .orderBy(FieldPath.documentId(), 'desc')
+      .limit(1)
+      .get();
+    const doc = snapshot.docs[0];
+    return doc ? positionOf(doc) : null;
   }
 
   async get(chatId: string, messageId: string): Promise<MessageRecord | null> {
@@ -109,24 +140,6 @@ export class MessageRepository {
     const records = snapshot.docs.slice(0, limit).map((doc) => parseMessage(chatId, doc.id, doc.data()));
     if (!forward) records.reverse();
     return { messages: records, more: snapshot.docs.length > limit };
-  }
-
-  /** Applies an edit; the caller has checked who may edit, inside its transaction. */
-  edit(tx: Transaction, chatId: string, messageId: string, text: string): void {
-    tx.update(this.ref(chatId, messageId), {
-      text,
-      editedAt: FieldValue.serverTimestamp(),
-      updatedAt: FieldValue.serverTimestamp(),
-    });
-  }
-
-  /** Turns the message into a tombstone: empty text, deletedAt set; it keeps its place in the history. */
-  tombstone(tx: Transaction, chatId: string, messageId: string): void {
-    tx.update(this.ref(chatId, messageId), {
-      text: '',
-      deletedAt: FieldValue.serverTimestamp(),
-      updatedAt: FieldValue.serverTimestamp(),
-    });
   }
 }
 

@@ -1,9 +1,17 @@
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { FieldPath, FieldValue, type Firestore, type Query } from 'firebase-admin/firestore';
+import { AppError } from '../errors';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
 import type { Notification } from '../schemas/notification';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
-import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
+import {
+  positionOf,
+  TimestampField,
+  timestampOf,
+  toIso,
+  toIsoOrNull,
+  type CreatedPosition,
+} from './firestore-time';
 
 export interface NewNotification {
   type: string;
@@ -115,6 +123,43 @@ export class NotificationRepository {
           ? { seconds: last.createdAt.seconds, nanos: last.createdAt.nanoseconds, id: last.id }
           : null,
     };
+  }
+
+  /** The inbox in (createdAt, id) order, oldest first: what the relay follows for new notifications. */
+  inboxQuery(uid: string): Query {
+    return this.inbox(uid).orderBy('createdAt').orderBy(FieldPath.documentId());
+  }
+
+  /** The newest notification's place in (createdAt, id) order, or null for an empty inbox. */
+  async newestPosition(uid: string): Promise<CreatedPosition | null> {
+    const snapshot = await this.inbox(uid)
+      .orderBy('createdAt', 'desc')
+      .orderBy(FieldPath.documentId(), 'desc')
+      .limit(1)
+      .get();
+    const doc = snapshot.docs[0];
+    return doc ? positionOf(doc) : null;
+  }
+
+  /**
+   * Up to `limit` notifications after the one with id `afterId`, in (createdAt, id) order: what a client
+   * holding that one missed (the relay's missed-notification recovery). `not-found` when `afterId` is not
+   * in the inbox. A document without the agreed shape is left out.
+   */
+  async inboxAfter(uid: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
+    const anchor = await this.inbox(uid).doc(afterId).get();
+    if (!anchor.exists) throw AppError.notFound(`No notification ${afterId} in your inbox.`);
+    const { createdAt, id } = positionOf(anchor);
+    const snapshot = await this.inbox(uid)
+      .orderBy('createdAt')
+      .orderBy(FieldPath.documentId())
+      .startAfter(createdAt, id)
+      .limit(limit)
+      .get();
+    return snapshot.docs.flatMap((doc) => {
+      const parsed = NotificationDoc.safeParse(doc.data());
+      return parsed.success ? [{ id: doc.id, ...parsed.data }] : [];
+    });
   }
 
   /** Sets readAt once (a second call keeps the first time). Null when there is no such notification. */

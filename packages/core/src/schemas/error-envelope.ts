@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCodes } from '../errors';
+import { ErrorCodes } from '../error-codes';
 
 /** The body of every 4xx and 5xx, and the `error` of every failed socket ack (see `toErrorEnvelope`). */
 export const ErrorEnvelope = z.object({

@@ -3,7 +3,7 @@ import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
 import type { ChatRepository } from '../repositories/chat-repository';
 import { messageCursor, toMessage, type MessageRepository } from '../repositories/message-repository';
-import { parseMessage } from '../repositories/message-repository';
+import type { RateLimitQuota } from '../rate-limit/rate-limit-quota';
 import { encodeCursor } from '../schemas/common';
 import {
   EditMessageBody,
@@ -15,6 +15,8 @@ import {
 } from '../schemas/message';
 import { parseInput } from '../validation';
 import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
+import type { ChatService } from './chat-service';
+import type { SendLimit } from './send-limit';
 
 export interface SendOptions {
   /** The `Idempotency-Key` header, if the client sent one. */
@@ -25,6 +27,13 @@ export interface SendOptions {
 export interface SentMessage {
   message: Message;
   created: boolean;
+  /** Where the sender stands against the send limit after this send; absent when it is off or unknown. */
+  rateLimit?: RateLimitQuota;
+}
+
+/** A private message: the direct chat it went to, and the message. */
+export interface SentPrivateMessage extends SentMessage {
+  chatId: string;
 }
 
 /** The id an idempotent send gets: the same for the same chat, sender and key, and only for them. */
@@ -38,12 +47,14 @@ export class MessageService {
     private readonly chats: ChatRepository,
     private readonly messages: MessageRepository,
     private readonly access: ChatAccess,
+    private readonly limit: SendLimit,
+    private readonly directChats: ChatService,
   ) {}
 
   /**
-   * Sends a message as the caller, who must be a member. With an idempotency key (the header or the
-   * body's `clientMessageId`) the id is derived from it and written with create(): a retry returns the
-   * message stored the first time, `created: false`, and writes nothing.
+   * Sends a message as the caller, who must be a member, within the per-user send limit. With an
+   * idempotency key (the header or the body's `clientMessageId`) the id is derived from it and written
+   * with create(): a retry returns the message stored the first time, `created: false`, and writes nothing.
    */
   async send(
     auth: AuthContext,
@@ -51,22 +62,36 @@ export class MessageService {
     input: SendMessageBody,
     options: SendOptions = {},
   ): Promise<SentMessage> {
-    // Parsed here as well as at the edge, so every adapter (REST, the relay's sockets) gets the same rules.
-    const body = parseInput(SendMessageBody, input);
-    const idempotencyKey =
-      options.idempotencyKey === undefined
-        ? undefined
-        : parseInput(SendMessageHeaders, { 'Idempotency-Key': options.idempotencyKey }, 'headers')[
-            'Idempotency-Key'
-          ];
+    const { body, key } = parseSend(input, options);
+    const rateLimit = await this.limit.admit(auth.uid);
+    return { ...(await this.write(auth, chatId, body, key)), ...(rateLimit ? { rateLimit } : {}) };
+  }
+
+  /**
+   * Sends a message to `toUid` in their direct chat with the caller, opening it on first use. The send
+   * limit is applied before the chat is opened, so a refused private message leaves no empty direct chat.
+   */
+  async sendPrivate(
+    auth: AuthContext,
+    toUid: string,
+    input: SendMessageBody,
+    options: SendOptions = {},
+  ): Promise<SentPrivateMessage> {
+    const { body, key } = parseSend(input, options);
+    const rateLimit = await this.limit.admit(auth.uid);
+    const { chat } = await this.directChats.openDirect(auth, toUid);
+    const sent = await this.write(auth, chat.id, body, key);
+    return { chatId: chat.id, ...sent, ...(rateLimit ? { rateLimit } : {}) };
+  }
+
+  /** The send itself, once the input is parsed and the limit passed. */
+  private async write(
+    auth: AuthContext,
+    chatId: string,
+    body: SendMessageBody,
+    key: string | null,
+  ): Promise<SentMessage> {
     await this.access.member(auth, chatId);
-    if (idempotencyKey && body.clientMessageId && idempotencyKey !== body.clientMessageId) {
-      throw AppError.invalidArgument(
-        'Invalid body.clientMessageId: it differs from the Idempotency-Key header.',
-        [{ path: 'clientMessageId', message: 'Differs from the Idempotency-Key header.' }],
-      );
-    }
-    const key = idempotencyKey ?? body.clientMessageId ?? null;
     if (body.replyToId) {
       const original = await this.messages.get(chatId, body.replyToId);
       if (!original) {
@@ -148,14 +173,13 @@ export class MessageService {
     await this.chats.transaction(async (tx) => {
       await this.access.memberIn(tx, auth, chatId);
       const chat = await tx.chat(chatId);
-      const snapshot = await tx.tx.get(this.messages.ref(chatId, messageId));
+      const message = await tx.message(chatId, messageId);
       if (!chat) throw chatNotFound(chatId);
-      if (!snapshot.exists) throw messageNotFound(messageId);
-      const message = parseMessage(chatId, messageId, snapshot.data());
+      if (!message) throw messageNotFound(messageId);
       if (message.type === 'system') throw failedPrecondition('A system message cannot be edited.');
       if (message.senderId !== auth.uid) throw AppError.permissionDenied('Only the sender edits a message.');
       if (message.deletedAt) throw failedPrecondition('A deleted message cannot be edited.');
-      this.messages.edit(tx.tx, chatId, messageId, body.text);
+      tx.editMessage(chatId, messageId, body.text);
       if (chat.lastMessage?.id === messageId) tx.setLastMessageText(chatId, body.text);
     });
     return this.get(auth, chatId, messageId);
@@ -170,19 +194,42 @@ export class MessageService {
       const member = await tx.member(chatId, auth.uid);
       const chat = await tx.chat(chatId);
       if (!chat || (!member && !auth.admin)) throw chatNotFound(chatId);
-      const snapshot = await tx.tx.get(this.messages.ref(chatId, messageId));
-      if (!snapshot.exists) throw messageNotFound(messageId);
-      const message = parseMessage(chatId, messageId, snapshot.data());
+      const message = await tx.message(chatId, messageId);
+      if (!message) throw messageNotFound(messageId);
       if (message.type === 'system') throw failedPrecondition('A system message cannot be deleted.');
       const allowed =
         auth.admin || message.senderId === auth.uid || (member !== null && may.deleteAnyMessage(member.role));
       if (!allowed)
         throw AppError.permissionDenied('Only the sender, or a chat owner or admin, deletes a message.');
       if (message.deletedAt) return;
-      this.messages.tombstone(tx.tx, chatId, messageId);
+      tx.tombstoneMessage(chatId, messageId);
       if (chat.lastMessage?.id === messageId) tx.setLastMessageText(chatId, '');
     });
   }
+}
+
+/**
+ * The body and the idempotency key of a send. Parsed here as well as at the edge, so every adapter (REST,
+ * the relay's sockets) gets the same rules, and before the send limit counts, so bad input costs nothing.
+ */
+function parseSend(
+  input: SendMessageBody,
+  options: SendOptions,
+): { body: SendMessageBody; key: string | null } {
+  const body = parseInput(SendMessageBody, input);
+  const idempotencyKey =
+    options.idempotencyKey === undefined
+      ? undefined
+      : parseInput(SendMessageHeaders, { 'Idempotency-Key': options.idempotencyKey }, 'headers')[
+          'Idempotency-Key'
+        ];
+  if (idempotencyKey && body.clientMessageId && idempotencyKey !== body.clientMessageId) {
+    throw AppError.invalidArgument(
+      'Invalid body.clientMessageId: it differs from the Idempotency-Key header.',
+      [{ path: 'clientMessageId', message: 'Differs from the Idempotency-Key header.' }],
+    );
+  }
+  return { body, key: idempotencyKey ?? body.clientMessageId ?? null };
 }
 
 function messageNotFound(messageId: string): AppError {

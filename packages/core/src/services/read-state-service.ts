@@ -3,7 +3,6 @@ import { AppError } from '../errors';
 import { toMember, type ChatRepository } from '../repositories/chat-repository';
 import type { FanOutRepository } from '../repositories/fan-out-repository';
 import { comparePositions } from '../repositories/firestore-time';
-import { parseMessage, type MessageRepository } from '../repositories/message-repository';
 import type { Member } from '../schemas/member';
 import type { MarkReadBody, UnreadCounts } from '../schemas/read-state';
 import type { ChatAccess } from './chat-access';
@@ -15,7 +14,6 @@ const MAX_CHATS_COUNTED = 500;
 export class ReadStateService {
   constructor(
     private readonly chats: ChatRepository,
-    private readonly messages: MessageRepository,
     private readonly fanOut: FanOutRepository,
     private readonly access: ChatAccess,
   ) {}
@@ -29,9 +27,8 @@ export class ReadStateService {
   async markRead(auth: AuthContext, chatId: string, body: MarkReadBody): Promise<Member> {
     await this.chats.transaction(async (tx) => {
       const member = await this.access.memberIn(tx, auth, chatId);
-      const snapshot = await tx.tx.get(this.messages.ref(chatId, body.messageId));
-      if (!snapshot.exists) throw AppError.notFound(`No message ${body.messageId} in this chat.`);
-      const message = parseMessage(chatId, body.messageId, snapshot.data());
+      const message = await tx.message(chatId, body.messageId);
+      if (!message) throw AppError.notFound(`No message ${body.messageId} in this chat.`);
       const position = { time: message.createdAt, id: message.id };
       if (
         member.lastReadAt &&
@@ -43,16 +40,12 @@ export class ReadStateService {
       // Only messages since this membership began were ever counted (a member may have left and come back).
       const joined = { time: member.joinedAt, id: '' };
       const from = comparePositions(position, joined) >= 0 ? position : joined;
-      const unreadCount = await this.fanOut.countedAfter(tx.tx, chatId, auth.uid, {
+      const unreadCount = await this.fanOut.countedAfter(tx, chatId, auth.uid, {
         seconds: from.time.seconds,
         nanos: from.time.nanoseconds,
         id: from.id,
       });
-      tx.tx.update(this.chats.memberRef(chatId, auth.uid), {
-        lastReadMessageId: message.id,
-        lastReadAt: message.createdAt,
-        unreadCount,
-      });
+      tx.setReadPosition(chatId, auth.uid, message, unreadCount);
     });
     return toMember(await this.access.member(auth, chatId));
   }

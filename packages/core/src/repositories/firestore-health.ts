@@ -1,5 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import type { FirestoreHealth } from './schemas/health';
+import type { FirestoreHealth } from '../schemas/health';
 
 /**
  * Whether Firestore answers a read within `timeoutMs`. Reads a document that never exists, so it costs one

@@ -4,9 +4,6 @@ import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'f
 /** Where the counters live. A TTL policy on `expireAt` (firestore.indexes.json) deletes old windows. */
 export const RATE_LIMIT_COLLECTION = 'rateLimits';
 
-/** The limiter on message sends, shared by `POST /chats/{chatId}/messages` and the relay's sends. */
-export const MESSAGE_SEND_LIMITER = 'send';
-
 /** The counter-id prefix of a named limiter (`ip` → `ip:`). */
 export function limiterPrefix(limiter: string): string {
   return `${limiter}:`;
@@ -32,7 +29,8 @@ export interface RateLimitHit {
 
 /**
  * Fixed-window counters in Firestore, so every instance of the functions and of the relay counts against
- * the same numbers. The REST API's express-rate-limit store and the relay's send limit are both this class.
+ * the same numbers. The REST API's express-rate-limit stores (per IP, per user) and core's send limit
+ * (`SendLimit`) are all this class.
  *
  * Why Firestore: the backend already depends on it, it needs no VPC connector (Memorystore/Redis would, and
  * would add a service to run and pay for), it works the same in the emulators, and a counter is one
