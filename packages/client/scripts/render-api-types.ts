@@ -6,6 +6,7 @@
 import path from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildOpenApiDocument } from '../../../functions/src/openapi';
+import { apiRoutes } from '../../../functions/src/routes/api-routes';
 
 /** Where the rendered types are committed. */
 export const apiTypesFile = path.join(__dirname, '..', 'src', 'generated', 'api-types.ts');
@@ -17,6 +18,6 @@ const header = `/**
 `;
 
 export async function renderApiTypes(): Promise<string> {
-  const ast = await openapiTS(buildOpenApiDocument() as unknown as OpenAPI3);
+  const ast = await openapiTS(buildOpenApiDocument(apiRoutes) as unknown as OpenAPI3);
   return header + astToString(ast);
 }
