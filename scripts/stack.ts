@@ -163,7 +163,9 @@ async function main(): Promise<number> {
     await seedDemoData(getAuth(app), getFirestore(app));
     await deleteApp(app);
     // The Socket.IO relay (issue 5): Redis, then the relay, against the emulators.
-    relay = await startLocalRelay({ root: ROOT, offset, emulatorEnv, say, corsOrigins: [webUrl] });
+    // The Hosting emulator's origin, and Vite's dev server (npm run dev --workspace web).
+    const corsOrigins = [webUrl, 'http://localhost:5173', 'http://127.0.0.1:5173'];
+    relay = await startLocalRelay({ root: ROOT, offset, emulatorEnv, say, corsOrigins });
     printWelcome(ports, apiUrl, relay.url, web ? webUrl : null);
     await new Promise(() => undefined); // until Ctrl-C
     return 0;
