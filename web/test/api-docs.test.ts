@@ -65,7 +65,7 @@ describe('When the API docs page is opened in Chromium', () => {
     await me.locator('.opblock-summary').first().click();
     await me.locator('button.try-out__btn').click();
     await me.locator('button.execute').click();
-    const status = me.locator('.live-responses-table .response-col_status');
+    const status = me.locator('.live-responses-table td.response-col_status:not(.col_header)');
     await status.waitFor({ timeout: 20_000 });
     expect((await status.textContent())?.trim()).toBe('200');
     await expect(me.locator('.live-responses-table .microlight').first().textContent()).resolves.toContain(
