@@ -36,5 +36,7 @@ module.exports = {
     ...(process.env.RELAY_IMAGE
       ? [project('image', '<rootDir>/realtime-server', { testMatch: ['<rootDir>/test/image/**/*.test.ts'] })]
       : []),
+    // The web app in real Chromium against the stack (needs the built app: npm test builds it).
+    project('web', '<rootDir>/web'),
   ],
 };

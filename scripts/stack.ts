@@ -22,7 +22,8 @@ import { runOfficialChecks } from './lib/official-checks';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 import { stopTree } from './lib/process-tree';
-import { startLocalRelay, type LocalRelay } from './lib/relay';
+import { localRelayUrl, startLocalRelay, type LocalRelay } from './lib/relay';
+import { writeWebAppEnv } from './lib/web-app';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
   const offset = Number(process.env.STACK_PORT_OFFSET ?? (mode === 'test' ? 100 : 0));
   const ports = stackPorts(ROOT, offset);
   const apiUrl = `http://${hostPort(ports.functions)}/${PROJECT_ID}/us-central1/api`;
+  const webUrl = `http://${hostPort(ports.hosting)}`;
+  const relayUrl = localRelayUrl(offset);
   const { choice, why } = chooseFirestore();
   say(`Firestore emulator: ${choice} (${why}). Force one with FIRESTORE_EMULATOR=official|node.`);
 
@@ -87,6 +90,10 @@ async function main(): Promise<number> {
     };
     const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
     let only = 'auth,functions';
+    // The web app (issue 11), served by the Hosting emulator once built (`npm run build` builds it).
+    const web = writeWebAppEnv(ROOT, { apiUrl, relayUrl, authEmulatorUrl: `http://${hostPort(ports.auth)}` });
+    if (web) only += ',hosting';
+    else say('web/dist is not built: the web app is not served (npm run build builds it).');
     if (choice === 'node') {
       nodeFirestore = await startEmulator({
         host: ports.firestore.host,
@@ -145,6 +152,9 @@ async function main(): Promise<number> {
       API_URL: apiUrl,
       // Which Firestore emulator runs: the rules tests need the official one (ours does not evaluate rules).
       FIRESTORE_EMULATOR_KIND: choice,
+      // The web app's browser tests: where it is served, and the offset their relay listens at.
+      ...(web ? { WEB_URL: webUrl } : {}),
+      STACK_PORT_OFFSET: String(offset),
     };
     Object.assign(process.env, emulatorEnv);
 
@@ -164,8 +174,10 @@ async function main(): Promise<number> {
     await seedDemoData(getAuth(app), getFirestore(app));
     await deleteApp(app);
     // The Socket.IO relay (issue 5): Redis, then the relay, against the emulators.
-    relay = await startLocalRelay({ root: ROOT, offset, emulatorEnv, say });
-    printWelcome(ports, apiUrl, relay.url);
+    // The Hosting emulator's origin, and Vite's dev server (npm run dev --workspace web).
+    const corsOrigins = [webUrl, 'http://localhost:5173', 'http://127.0.0.1:5173'];
+    relay = await startLocalRelay({ root: ROOT, offset, emulatorEnv, say, corsOrigins });
+    printWelcome(ports, apiUrl, relay.url, web ? webUrl : null);
     await new Promise(() => undefined); // until Ctrl-C
     return 0;
   } catch (error) {
@@ -194,10 +206,11 @@ async function officialChecksAfter(choice: FirestoreChoice, jestArgs: string[]):
   return runOfficialChecks({ root: ROOT, say });
 }
 
-function printWelcome(ports: StackPorts, apiUrl: string, relayUrl: string): void {
+function printWelcome(ports: StackPorts, apiUrl: string, relayUrl: string, webUrl: string | null): void {
   const lines = [
     '',
     'The local stack is up (project ' + PROJECT_ID + ', no cloud account involved):',
+    `  Web app             ${webUrl ?? '(not built: run npm run build)'}  (sign in as alice@example.com / demo-password)`,
     `  REST API            ${apiUrl}`,
     `  Firestore emulator  ${hostPort(ports.firestore)}`,
     `  Auth emulator       ${hostPort(ports.auth)}`,

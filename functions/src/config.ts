@@ -42,6 +42,12 @@ export const RATE_LIMIT_SENDS_PER_USER = defineInt('RATE_LIMIT_SENDS_PER_USER', 
 
 export const REGION = 'us-central1';
 
+/**
+ * With the local profile, any loopback origin is allowed besides CORS_ORIGINS: the Hosting emulator and dev
+ * servers run on whatever port the stack's offset gives them (`npm test` shifts every port).
+ */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
 // Without the keys (the tests that are not about limits) every limiter is off.
 const Limit = rateLimitBudget(0);
 
@@ -66,7 +72,8 @@ export const AppConfigSchema = z
 
 export interface AppConfig {
   env: 'local' | 'test' | 'production';
-  corsOrigins: string[];
+  /** Exact origins, plus a loopback pattern with the local profile. */
+  corsOrigins: Array<string | RegExp>;
   /** Largest JSON body accepted. */
   bodyLimitBytes: number;
   rateLimits: RateLimitConfig;
@@ -98,7 +105,7 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
   const data = result.data;
   return {
     env: data.APP_ENV,
-    corsOrigins: data.CORS_ORIGINS,
+    corsOrigins: data.APP_ENV === 'local' ? [...data.CORS_ORIGINS, LOOPBACK_ORIGIN] : data.CORS_ORIGINS,
     bodyLimitBytes: 64 * 1024,
     rateLimits: {
       windowSeconds: data.RATE_LIMIT_WINDOW_SECONDS,

@@ -12,7 +12,7 @@ import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions';
 import type { Express } from 'express';
 import { createServices, type LogSink, type Services } from '@chat/core';
-import { CORS_ORIGINS, loadConfig, loadProjectId, REGION } from './config';
+import { loadConfig, loadProjectId, REGION } from './config';
 import { createApp } from './app';
 import { createLogs } from './logs';
 import { onUserCreated } from './triggers/user-created';
@@ -42,8 +42,12 @@ function built<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** The REST API: `https://<region>-<project>.cloudfunctions.net/api/...`. */
-export const api = onRequest({ region: REGION, cors: CORS_ORIGINS }, (req, res) => {
+/**
+ * The REST API: `https://<region>-<project>.cloudfunctions.net/api/...`. CORS is the app's own middleware
+ * (config.corsOrigins), one policy for tests, the emulator and production; a `cors` option here would answer
+ * preflights before the app and without the local profile's loopback origins.
+ */
+export const api = onRequest({ region: REGION }, (req, res) => {
   built(app, 'API app')(req, res);
 });
 

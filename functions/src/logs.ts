@@ -24,7 +24,9 @@ export function createLogs(sink: LogSink) {
   return {
     configLoaded(config: AppConfig) {
       // Nothing secret lives in AppConfig; secrets are params bound with `secrets:` and never logged.
-      sink({ severity: 'INFO', message: 'Configuration loaded', config });
+      // RegExp origins (the local profile's loopback rule) would log as `{}`: log their source.
+      const corsOrigins = config.corsOrigins.map(String);
+      sink({ severity: 'INFO', message: 'Configuration loaded', config: { ...config, corsOrigins } });
     },
     /** A trigger finished; `details` says what it changed (zeros on a replayed event). */
     triggerDone(trigger: string, eventId: string, details: Record<string, unknown>) {

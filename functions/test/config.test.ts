@@ -29,6 +29,19 @@ describe('parseConfig', () => {
     );
   });
 
+  it('when the profile is local, then any loopback origin is allowed besides the listed ones (the Hosting emulator runs on shifted ports)', () => {
+    const { corsOrigins } = parseConfig({ APP_ENV: 'local', CORS_ORIGINS: ['https://a.example.com'] });
+    const allows = (origin: string) =>
+      corsOrigins.some((allowed) =>
+        typeof allowed === 'string' ? allowed === origin : allowed.test(origin),
+      );
+    expect(allows('https://a.example.com')).toBe(true);
+    expect(allows('http://127.0.0.1:11000')).toBe(true);
+    expect(allows('http://localhost:5000')).toBe(true);
+    expect(allows('http://127.0.0.1.evil.example:5000')).toBe(false);
+    expect(allows('https://b.example.com')).toBe(false);
+  });
+
   it('when APP_ENV is unknown, then start-up fails naming APP_ENV', () => {
     expect(() => parseConfig({ APP_ENV: 'prod', CORS_ORIGINS: [] })).toThrow(ConfigError);
     expect(() => parseConfig({ APP_ENV: 'prod', CORS_ORIGINS: [] })).toThrow(/APP_ENV/);

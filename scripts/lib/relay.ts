@@ -21,10 +21,18 @@ export interface LocalRelayOptions {
   /** GCLOUD_PROJECT, FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST. */
   emulatorEnv: Record<string, string>;
   say(line: string): void;
+  /** Browser origins the relay allows (the web app's). @default process.env.CORS_ORIGINS or the Vite dev server */
+  corsOrigins?: string[];
+}
+
+/** Where the local relay listens for a stack offset (the web app's config names it before it starts). */
+export function localRelayUrl(offset: number): string {
+  return `http://127.0.0.1:${Number(process.env.RELAY_PORT ?? 8090) + offset}`;
 }
 
 export async function startLocalRelay(options: LocalRelayOptions): Promise<LocalRelay> {
-  const port = Number(process.env.RELAY_PORT ?? 8090) + options.offset;
+  const url = localRelayUrl(options.offset);
+  const port = Number(new URL(url).port);
   const redis: RunningRedis = await startRedis(Number(process.env.REDIS_PORT ?? 6390) + options.offset);
   options.say(`Redis on ${redis.url}`);
   let child: ChildProcess | undefined;
@@ -43,7 +51,7 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
         APP_ENV: 'local',
         PORT: String(port),
         REDIS_URL: redis.url,
-        CORS_ORIGINS: process.env.CORS_ORIGINS ?? 'http://localhost:5173',
+        CORS_ORIGINS: options.corsOrigins?.join(',') ?? process.env.CORS_ORIGINS ?? 'http://localhost:5173',
         SHUTDOWN_GRACE_MS: '3000',
         ...functionsSendLimit(options.root),
       },
@@ -59,7 +67,6 @@ export async function startLocalRelay(options: LocalRelayOptions): Promise<Local
         .forEach((line) => process.stdout.write(`[relay] ${line}\n`));
     child.stdout?.on('data', prefix);
     child.stderr?.on('data', prefix);
-    const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`The relay exited (code ${child.exitCode}) before it was ready.`);

@@ -26,6 +26,8 @@ export interface StackPorts {
   auth: Address;
   functions: Address;
   firestore: Address;
+  /** The Hosting emulator, serving the web app. */
+  hosting: Address;
   /** The firebase-tools config file to pass with --config. */
   configFile: string;
 }
@@ -50,7 +52,13 @@ export function stackPorts(root: string, offset: number): StackPorts {
     if (!isAddress(address)) throw new Error(`firebase.json has no emulators.${name} host and port.`);
     return { host: address.host, port: address.port };
   };
-  return { auth: pick('auth'), functions: pick('functions'), firestore: pick('firestore'), configFile };
+  return {
+    auth: pick('auth'),
+    functions: pick('functions'),
+    firestore: pick('firestore'),
+    hosting: pick('hosting'),
+    configFile,
+  };
 }
 
 export const hostPort = (address: Address): string => `${address.host}:${address.port}`;

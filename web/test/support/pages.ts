@@ -1,0 +1,81 @@
+/** The app as a user drives it: sign in, open a chat, send, and read what the page shows. */
+import { expect } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, webUrl, type TestUser } from './stack';
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A context with waits long enough for a busy machine: the Functions emulator starts a worker process per
+ * concurrent request, and runs every Firestore trigger in the same process as the Hosting emulator.
+ */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
+  return context;
+}
+
+export async function signIn(browser: Browser, user: TestUser): Promise<SignedIn> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(webUrl());
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Chats' }).waitFor();
+  await waitOnline(page);
+  return { context, page };
+}
+
+export const waitOnline = (page: Page) => page.locator('.connection.online').waitFor({ timeout: 30_000 });
+
+export const chatLink = (page: Page, chatId: string) => page.locator(`li[data-chat-id="${chatId}"] a`);
+
+export async function openChat(page: Page, chatId: string): Promise<void> {
+  await chatLink(page, chatId).click();
+  await page.locator('.messages').waitFor();
+  await page.locator('.messages [role="status"]').waitFor({ state: 'detached' });
+}
+
+/** Type and send; resolves once the message shows as sent (not pending). */
+export async function send(page: Page, text: string, { confirmed = true } = {}): Promise<void> {
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+  if (confirmed) await sentMessage(page, text).waitFor();
+}
+
+export const sentMessage = (page: Page, text: string) =>
+  page.locator('li.message[data-status="sent"] .text', {
+    hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  });
+
+/** The texts of the sent (not pending) text messages shown, in order. */
+export const shownTexts = (page: Page) =>
+  page.locator('li.message[data-status="sent"] .text').allTextContents();
+
+/** Wait until `texts` all show (as sent); then check each shows exactly once and in this order. */
+export async function expectExactlyOnceInOrder(page: Page, texts: string[], timeout = 30_000): Promise<void> {
+  await waitUntil(async () => {
+    const shown = await shownTexts(page);
+    return texts.every((t) => shown.includes(t)) && (await page.locator('li.outgoing').count()) === 0;
+  }, timeout);
+  const shown = (await shownTexts(page)).filter((t) => texts.includes(t));
+  expect(shown).toEqual(texts);
+}
+
+/** Poll `check` until it holds; fails with `what` after `timeout`. */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeout = 20_000,
+  what = 'the condition',
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
