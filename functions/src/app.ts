@@ -112,7 +112,9 @@ function parseJsonBody(limitBytes: number): express.RequestHandler {
     }
     const hasBody = (raw?.length ?? 0) > 0 || Number(req.get('content-length') ?? 0) > 0;
     if (hasBody && !req.is('application/json')) {
-      return next(AppError.invalidArgument('Send the body as JSON, with Content-Type: application/json.'));
+      return next(
+        AppError.invalidArgument('Invalid body: send it as JSON, with Content-Type: application/json.'),
+      );
     }
     json(req, res, next);
   };

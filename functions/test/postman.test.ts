@@ -66,6 +66,7 @@ it('when newman runs the collection against the function URL, then every asserti
           { key: 'bobToken', value: bob.idToken },
           { key: 'carolUid', value: carol.uid },
           { key: 'carolToken', value: carol.idToken },
+          { key: 'daveUid', value: dave.uid },
           { key: 'daveToken', value: dave.idToken },
         ],
         reporters: [],
