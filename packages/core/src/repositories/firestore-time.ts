@@ -1,4 +1,9 @@
-import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  Timestamp,
+  type CollectionReference,
+  type DocumentSnapshot,
+} from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { encodeCursor, type PageCursor } from '../schemas/common';
 
@@ -50,4 +55,15 @@ export interface CreatedPosition {
 export function positionOf(doc: DocumentSnapshot): CreatedPosition {
   const createdAt = doc.get('createdAt') as unknown;
   return { createdAt: createdAt instanceof Timestamp ? createdAt : new Timestamp(0, 0), id: doc.id };
+}
+
+/** The newest document's place in (createdAt, id) order, or null for an empty collection. */
+export async function newestPositionIn(collection: CollectionReference): Promise<CreatedPosition | null> {
+  const snapshot = await collection
+    .orderBy('createdAt', 'desc')
+    .orderBy(FieldPath.documentId(), 'desc')
+    .limit(1)
+    .get();
+  const doc = snapshot.docs[0];
+  return doc ? positionOf(doc) : null;
 }

@@ -11,7 +11,7 @@ import { ChatEvent, MessageType, type Message } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
 import {
   cursorOf,
-  positionOf,
+  newestPositionIn,
   TimestampField,
   timestampOf,
   toIso,
@@ -82,13 +82,7 @@ export class MessageRepository {
 
   /** The newest message's place in (createdAt, id) order, or null for an empty chat. */
   async newestPosition(chatId: string): Promise<CreatedPosition | null> {
-    const snapshot = await this.messages(chatId)
-      .orderBy('createdAt', 'desc')
-      .orderBy(FieldPath.documentId(), 'desc')
-      .limit(1)
-      .get();
-    const doc = snapshot.docs[0];
-    return doc ? positionOf(doc) : null;
+    return newestPositionIn(this.messages(chatId));
   }
 
   async get(chatId: string, messageId: string): Promise<MessageRecord | null> {

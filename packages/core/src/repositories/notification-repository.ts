@@ -11,6 +11,7 @@ import type { PageCursor } from '../schemas/common';
 import type { Notification } from '../schemas/notification';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
 import {
+  newestPositionIn,
   positionOf,
   TimestampField,
   timestampOf,
@@ -143,13 +144,7 @@ export class NotificationRepository {
 
   /** The newest notification's place in (createdAt, id) order, or null for an empty inbox. */
   async newestPosition(uid: string): Promise<CreatedPosition | null> {
-    const snapshot = await this.inbox(uid)
-      .orderBy('createdAt', 'desc')
-      .orderBy(FieldPath.documentId(), 'desc')
-      .limit(1)
-      .get();
-    const doc = snapshot.docs[0];
-    return doc ? positionOf(doc) : null;
+    return newestPositionIn(this.inbox(uid));
   }
 
   /**
