@@ -14,6 +14,9 @@ const project = (displayName, rootDir, extra = {}) => ({
   testEnvironment: 'node',
   transform: ts,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The suites talk to real emulators, a real Redis and a real browser on a small shared machine: 5 s is
+  // Jest's guess for unit tests, not a promise about our latency (speed is measured in bench/, not here).
+  testTimeout: 30_000,
   ...extra,
 });
 

@@ -95,6 +95,16 @@ describe('the deployed functions bundle on Node 22', () => {
     const created = 'google.cloud.firestore.document.v1.created';
     expect(summary).toEqual([
       {
+        name: 'announcementCreated',
+        region: ['us-central1'],
+        trigger: created,
+        document: 'announcements/{announcementId}',
+        memoryMb: 512,
+        timeoutSeconds: 300,
+        retry: true,
+        secrets: [],
+      },
+      {
         name: 'api',
         region: ['us-central1'],
         trigger: 'https',

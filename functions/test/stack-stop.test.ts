@@ -12,7 +12,9 @@ import path from 'node:path';
 import { descendants, runningPids } from '../../scripts/lib/process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
-const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 100) + 1;
+// Far enough from the running stack's offset that no port of one lands on a port of the other (Hosting's
+// 5000 sits one below the Functions emulator's 5001).
+const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 100) + 50;
 const MARKER = `STACK_STOP_TEST=${randomUUID()}`;
 const AUTH = `http://127.0.0.1:${9099 + OFFSET}`;
 
