@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { TestStack, webUrl } from './support/stack';
-import { chatLink, openChat, send, sentMessage, signIn, waitOnline, waitUntil, type SignedIn } from './support/pages';
+import {
+  chatLink,
+  openChat,
+  send,
+  sentMessage,
+  signIn,
+  waitOnline,
+  waitUntil,
+  type SignedIn,
+} from './support/pages';
 
 jest.setTimeout(180_000);
 

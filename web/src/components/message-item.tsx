@@ -24,7 +24,15 @@ function describeEvent(message: Message, nameOf: (uid: string) => string): strin
 }
 
 /** The quote a reply shows of the message it answers: its sender and text, as they are now. */
-export function ReplyQuote({ original, me, nameOf }: { original: Message | undefined; me: string; nameOf(uid: string): string }) {
+export function ReplyQuote({
+  original,
+  me,
+  nameOf,
+}: {
+  original: Message | undefined;
+  me: string;
+  nameOf(uid: string): string;
+}) {
   if (!original) return <blockquote className="reply-quote">Reply to an earlier message</blockquote>;
   const who = original.senderId === me ? 'You' : nameOf(original.senderId);
   return (

@@ -139,7 +139,9 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
           ))}
           {state.outbox.map((m) => (
             <li key={m.clientMessageId} className="message mine outgoing" data-status={m.status}>
-              {m.replyToId && <ReplyQuote original={byId.get(m.replyToId)} me={session.uid} nameOf={directory.nameOf} />}
+              {m.replyToId && (
+                <ReplyQuote original={byId.get(m.replyToId)} me={session.uid} nameOf={directory.nameOf} />
+              )}
               <span className="text">{m.text}</span>
               {m.status === 'pending' ? (
                 <span className="meta">{session.online ? 'Sending…' : 'Waiting for connection'}</span>

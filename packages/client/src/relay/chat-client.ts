@@ -72,7 +72,12 @@ export class RelayClient {
    * Send with an idempotency key, so retrying after a lost ack cannot send twice; `replyToId` names a
    * message of the same chat this one answers.
    */
-  send(chatId: string, text: string, clientMessageId: string = randomKey(), replyToId?: string): Promise<RealtimeMessage> {
+  send(
+    chatId: string,
+    text: string,
+    clientMessageId: string = randomKey(),
+    replyToId?: string,
+  ): Promise<RealtimeMessage> {
     return this.call('message:send', { chatId, text, clientMessageId, ...(replyToId ? { replyToId } : {}) });
   }
 
