@@ -3,7 +3,7 @@
  * as a child process, a real Redis, the Hosting emulator serving the built app).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { TestStack, webUrl } from './support/stack';
 import {
@@ -35,6 +35,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** The whole shown message (sender, quote, actions) whose text is exactly `text`. */
+const messageItem = (page: Page, text: string) =>
+  page.locator('li.message[data-status="sent"]', {
+    has: page.locator('.text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+
 async function signedIn(user: Parameters<typeof signIn>[1]): Promise<SignedIn> {
   const session = await signIn(browser, user);
   opened.push(session);
@@ -52,18 +58,18 @@ describe('When bob replies to a message of alice', () => {
     await send(a.page, 'Lunch at noon?');
     await sentMessage(b.page, 'Lunch at noon?').waitFor();
 
-    const original = b.page.locator('li.message', { has: sentMessage(b.page, 'Lunch at noon?') });
+    const original = messageItem(b.page, 'Lunch at noon?');
     await original.getByRole('button', { name: 'Reply to message' }).click();
     await b.page.getByTestId('replying').filter({ hasText: 'Lunch at noon?' }).waitFor();
     await send(b.page, 'Yes, see you there');
     expect(await b.page.getByTestId('replying').count()).toBe(0);
 
-    const reply = a.page.locator('li.message', { has: sentMessage(a.page, 'Yes, see you there') });
+    const reply = messageItem(a.page, 'Yes, see you there');
     const quote = reply.getByTestId('reply-quote');
     await quote.waitFor();
     expect(await quote.locator('.quote-text').textContent()).toBe('Lunch at noon?');
     expect(await quote.locator('.quote-sender').textContent()).toBe('You');
-    const onBobsSide = b.page.locator('li.message', { has: sentMessage(b.page, 'Yes, see you there') });
+    const onBobsSide = messageItem(b.page, 'Yes, see you there');
     expect(await onBobsSide.getByTestId('reply-quote').locator('.quote-sender').textContent()).toBe(
       alice.displayName,
     );
