@@ -23,15 +23,38 @@ function describeEvent(message: Message, nameOf: (uid: string) => string): strin
   }
 }
 
+/** The quote a reply shows of the message it answers: its sender and text, as they are now. */
+export function ReplyQuote({
+  original,
+  me,
+  nameOf,
+}: {
+  original: Message | undefined;
+  me: string;
+  nameOf(uid: string): string;
+}) {
+  if (!original) return <blockquote className="reply-quote">Reply to an earlier message</blockquote>;
+  const who = original.senderId === me ? 'You' : nameOf(original.senderId);
+  return (
+    <blockquote className="reply-quote" data-testid="reply-quote">
+      <span className="quote-sender">{who}</span>{' '}
+      <span className="quote-text">{original.deletedAt ? 'Message deleted' : original.text}</span>
+    </blockquote>
+  );
+}
+
 interface Props {
   message: Message;
+  /** The message this one answers, when it is loaded. */
+  original: Message | undefined;
   me: string;
   nameOf(uid: string): string;
   store: ConversationStore;
+  onReply(message: Message): void;
 }
 
 /** One message: text with sender and time, or a system event; your own can be edited and deleted. */
-export function MessageItem({ message, me, nameOf, store }: Props) {
+export function MessageItem({ message, original, me, nameOf, store, onReply }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.text);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +75,7 @@ export function MessageItem({ message, me, nameOf, store }: Props) {
   return (
     <li className={`message ${mine ? 'mine' : ''}`} data-message-id={message.id} data-status="sent">
       <span className="sender">{mine ? 'You' : nameOf(message.senderId)}</span>
+      {message.replyToId && <ReplyQuote original={original} me={me} nameOf={nameOf} />}
       {message.deletedAt ? (
         <span className="text deleted">Message deleted</span>
       ) : editing ? (
@@ -78,6 +102,13 @@ export function MessageItem({ message, me, nameOf, store }: Props) {
         <time dateTime={message.createdAt}>{time}</time>
         {message.editedAt && !message.deletedAt && ' · edited'}
       </span>
+      {!message.deletedAt && !editing && (
+        <span className="actions">
+          <button type="button" onClick={() => onReply(message)} aria-label="Reply to message">
+            Reply
+          </button>
+        </span>
+      )}
       {mine && !message.deletedAt && !editing && (
         <span className="actions">
           <button type="button" onClick={() => setEditing(true)} aria-label="Edit message">

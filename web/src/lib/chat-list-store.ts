@@ -32,12 +32,22 @@ export function chatIdOf(subject: string | null): string | null {
   return /^chats\/([^/]+)/.exec(subject ?? '')?.[1] ?? null;
 }
 
+/** What a tab tells the user's other tabs when it reads a chat up to a message. */
+interface ReadMarker {
+  chatId: string;
+  id: string;
+  createdAt: string;
+}
+
 const newestFirst = (a: ChatSummary, b: ChatSummary) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1);
 
 export class ChatListStore extends Store<ChatListState> {
   private readonly byId = new Map<string, ChatSummary>();
   private active: string | null = null;
   private readonly cleanups: Array<() => void> = [];
+  /** Per chat, the newest message read here or in another tab: older arrivals are not unread. */
+  private readonly readUpTo = new Map<string, ReadMarker>();
+  private channel: BroadcastChannel | null = null;
 
   constructor(private readonly session: Session) {
     super({ chats: [], loading: true, error: null });
@@ -71,8 +81,38 @@ export class ChatListStore extends Store<ChatListState> {
       relay.socket.off('chat:removed', onRemoved);
       relay.socket.off('presence', onPresence);
     });
+    this.openReadChannel();
     void this.load();
     return () => this.cleanups.splice(0).forEach((cleanup) => cleanup());
+  }
+
+  /**
+   * Read markers between this user's tabs. The relay answers `message:read` to the sender only and tells
+   * no other socket, so this covers the open tabs of one browser (same origin); other devices see the
+   * cleared count on their next `GET /chats`.
+   */
+  private openReadChannel(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(`chat-read:${this.session.uid}`);
+    channel.onmessage = (event: MessageEvent<ReadMarker>) => this.applyRead(event.data);
+    this.channel = channel;
+    this.cleanups.push(() => {
+      channel.close();
+      this.channel = null;
+    });
+  }
+
+  /** The chat is read up to `message` in this tab: clear its badge here and in the user's other tabs. */
+  markRead(chatId: string, message: { id: string; createdAt: string }): void {
+    const marker: ReadMarker = { chatId, id: message.id, createdAt: message.createdAt };
+    this.applyRead(marker);
+    this.channel?.postMessage(marker);
+  }
+
+  private applyRead(marker: ReadMarker): void {
+    const known = this.readUpTo.get(marker.chatId);
+    if (!known || compareMessages(marker, known) > 0) this.readUpTo.set(marker.chatId, marker);
+    this.patch(marker.chatId, { unread: 0 });
   }
 
   private async load(): Promise<void> {
@@ -135,10 +175,12 @@ export class ChatListStore extends Store<ChatListState> {
     if (!chat || message.type !== 'text') return;
     if (chat.lastMessage && compareMessages(message, chat.lastMessage) <= 0) return;
     const mine = message.senderId === this.session.uid;
+    const read = this.readUpTo.get(chat.id);
+    const readElsewhere = read !== undefined && compareMessages(message, read) <= 0;
     this.patch(chat.id, {
       lastMessage: { id: message.id, senderId: message.senderId, text: message.text, createdAt: message.createdAt },
       lastActivityAt: message.createdAt > chat.lastActivityAt ? message.createdAt : chat.lastActivityAt,
-      unread: mine || chat.id === this.active ? chat.unread : chat.unread + 1,
+      unread: mine || readElsewhere || chat.id === this.active ? chat.unread : chat.unread + 1,
     });
   }
 

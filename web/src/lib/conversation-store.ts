@@ -17,6 +17,8 @@ import { Store } from './store';
 export interface OutgoingMessage {
   clientMessageId: string;
   text: string;
+  /** The message this one answers, if any. */
+  replyToId: string | null;
   status: 'pending' | 'failed';
   error: string | null;
 }
@@ -109,8 +111,15 @@ export class ConversationStore extends Store<ConversationState> {
     }
   }
 
-  send(text: string): void {
-    const entry: OutgoingMessage = { clientMessageId: newClientMessageId(), text, status: 'pending', error: null };
+  /** Send `text`, as a reply to `replyToId` when given. */
+  send(text: string, replyToId: string | null = null): void {
+    const entry: OutgoingMessage = {
+      clientMessageId: newClientMessageId(),
+      text,
+      replyToId,
+      status: 'pending',
+      error: null,
+    };
     this.update({ outbox: [...this.getSnapshot().outbox, entry] });
     void this.flush();
   }
@@ -151,7 +160,12 @@ export class ConversationStore extends Store<ConversationState> {
         const next = this.getSnapshot().outbox.find((m) => m.status === 'pending');
         if (!next || this.closed || !this.session.relay.socket.connected) return;
         try {
-          const message = await this.session.relay.send(this.chatId, next.text, next.clientMessageId);
+          const message = await this.session.relay.send(
+            this.chatId,
+            next.text,
+            next.clientMessageId,
+            next.replyToId ?? undefined,
+          );
           this.upsert(message);
         } catch (error) {
           // The relay answered no: show why. No answer (a timeout, a lost connection): send it again, now if

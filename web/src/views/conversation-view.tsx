@@ -1,11 +1,12 @@
 /** One open chat: header with who is online and the group's actions, the messages, typing, the composer. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '@chat/client';
 import { ConversationStore } from '../lib/conversation-store';
 import type { ChatListStore } from '../lib/chat-list-store';
 import type { Session } from '../lib/session';
 import { useStore } from '../hooks/use-store';
 import { chatName } from '../components/chat-list';
-import { MessageItem } from '../components/message-item';
+import { MessageItem, ReplyQuote } from '../components/message-item';
 import { Composer } from '../components/composer';
 import { GroupPanel } from '../components/group-panel';
 
@@ -23,16 +24,20 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
   const list = useStore(chatList);
   const chat = list.chats.find((c) => c.id === chatId);
   const [showGroup, setShowGroup] = useState(false);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const byId = useMemo(() => new Map(state.messages.map((m) => [m.id, m])), [state.messages]);
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
 
   useEffect(() => store.start(), [store]);
 
-  const newestId = state.messages.at(-1)?.id;
+  const newest = state.messages.at(-1);
   useEffect(() => {
-    if (newestId && document.visibilityState === 'visible') store.markRead();
-  }, [store, newestId]);
+    if (!newest || document.visibilityState !== 'visible') return;
+    store.markRead();
+    chatList.markRead(chatId, newest);
+  }, [store, chatList, chatId, newest]);
 
   // Keep the view at the bottom for new messages, and in place when older ones are put above.
   useLayoutEffect(() => {
@@ -122,13 +127,21 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
             <MessageItem
               key={message.id}
               message={message}
+              original={message.replyToId ? byId.get(message.replyToId) : undefined}
               me={session.uid}
               nameOf={directory.nameOf}
               store={store}
+              onReply={(m) => {
+                setReplyTo(m);
+                document.getElementById('composer-input')?.focus();
+              }}
             />
           ))}
           {state.outbox.map((m) => (
             <li key={m.clientMessageId} className="message mine outgoing" data-status={m.status}>
+              {m.replyToId && (
+                <ReplyQuote original={byId.get(m.replyToId)} me={session.uid} nameOf={directory.nameOf} />
+              )}
               <span className="text">{m.text}</span>
               {m.status === 'pending' ? (
                 <span className="meta">{session.online ? 'Sending…' : 'Waiting for connection'}</span>
@@ -150,10 +163,20 @@ export function ConversationView({ session, chatId, chatList, directory, onClose
       <p className="typing" aria-live="polite" data-testid="typing">
         {typing.length > 0 ? `${typing.join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
+      {replyTo && (
+        <div className="replying" data-testid="replying">
+          <span>Replying to</span>
+          <ReplyQuote original={replyTo} me={session.uid} nameOf={directory.nameOf} />
+          <button type="button" onClick={() => setReplyTo(null)} aria-label="Cancel reply">
+            ×
+          </button>
+        </div>
+      )}
       <Composer
         onSend={(text) => {
           stickToBottom.current = true;
-          store.send(text);
+          store.send(text, replyTo?.id ?? null);
+          setReplyTo(null);
         }}
         onTyping={(typing) => store.typing(typing)}
       />

@@ -68,9 +68,17 @@ export class RelayClient {
     await this.call('chat:leave', { chatId });
   }
 
-  /** Send with an idempotency key, so retrying after a lost ack cannot send twice. */
-  send(chatId: string, text: string, clientMessageId: string = randomKey()): Promise<RealtimeMessage> {
-    return this.call('message:send', { chatId, text, clientMessageId });
+  /**
+   * Send with an idempotency key, so retrying after a lost ack cannot send twice; `replyToId` names a
+   * message of the same chat this one answers.
+   */
+  send(
+    chatId: string,
+    text: string,
+    clientMessageId: string = randomKey(),
+    replyToId?: string,
+  ): Promise<RealtimeMessage> {
+    return this.call('message:send', { chatId, text, clientMessageId, ...(replyToId ? { replyToId } : {}) });
   }
 
   typing(chatId: string, typing: boolean): void {

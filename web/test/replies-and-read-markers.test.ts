@@ -1,0 +1,100 @@
+/**
+ * Replies and read markers across tabs, in real Chromium against the real local stack (emulators, the relay
+ * as a child process, a real Redis, the Hosting emulator serving the built app).
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { TestStack, webUrl } from './support/stack';
+import {
+  chatLink,
+  openChat,
+  send,
+  sentMessage,
+  signIn,
+  waitOnline,
+  waitUntil,
+  type SignedIn,
+} from './support/pages';
+
+jest.setTimeout(180_000);
+
+let stack: TestStack;
+let browser: Browser;
+const opened: SignedIn[] = [];
+
+beforeAll(async () => {
+  stack = new TestStack();
+  await Promise.all([stack.startRelay(), stack.warmUp()]);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.context.close()));
+  await browser?.close();
+  await stack?.close();
+});
+
+/** The whole shown message (sender, quote, actions) whose text is exactly `text`. */
+const messageItem = (page: Page, text: string) =>
+  page.locator('li.message[data-status="sent"]', {
+    has: page.locator('.text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
+
+async function signedIn(user: Parameters<typeof signIn>[1]): Promise<SignedIn> {
+  const session = await signIn(browser, user);
+  opened.push(session);
+  return session;
+}
+
+describe('When bob replies to a message of alice', () => {
+  it('then alice sees the reply live, quoting her message and naming her', async () => {
+    const [alice, bob] = await Promise.all([stack.user('alice'), stack.user('bob')]);
+    const chatId = await stack.directChat(alice, bob);
+    const a = await signedIn(alice);
+    const b = await signedIn(bob);
+    await openChat(a.page, chatId);
+    await openChat(b.page, chatId);
+    await send(a.page, 'Lunch at noon?');
+    await sentMessage(b.page, 'Lunch at noon?').waitFor();
+
+    const original = messageItem(b.page, 'Lunch at noon?');
+    await original.getByRole('button', { name: 'Reply to message' }).click();
+    await b.page.getByTestId('replying').filter({ hasText: 'Lunch at noon?' }).waitFor();
+    await send(b.page, 'Yes, see you there');
+    expect(await b.page.getByTestId('replying').count()).toBe(0);
+
+    const reply = messageItem(a.page, 'Yes, see you there');
+    const quote = reply.getByTestId('reply-quote');
+    await quote.waitFor();
+    expect(await quote.locator('.quote-text').textContent()).toBe('Lunch at noon?');
+    expect(await quote.locator('.quote-sender').textContent()).toBe('You');
+    const onBobsSide = messageItem(b.page, 'Yes, see you there');
+    expect(await onBobsSide.getByTestId('reply-quote').locator('.quote-sender').textContent()).toBe(
+      alice.displayName,
+    );
+  });
+});
+
+describe('When alice has the chat list open in two tabs and reads a chat in one', () => {
+  it('then the unread badge clears in the other tab too', async () => {
+    const [alice, bob] = await Promise.all([stack.user('alice'), stack.user('bob')]);
+    const chatId = await stack.directChat(alice, bob);
+    const a = await signedIn(alice);
+    const tab2 = await a.context.newPage();
+    await tab2.goto(webUrl());
+    await tab2.getByRole('navigation', { name: 'Chats' }).waitFor();
+    await waitOnline(tab2);
+
+    await stack.services.messages.send(bob, chatId, { text: 'one' });
+    await stack.services.messages.send(bob, chatId, { text: 'two' });
+    for (const page of [a.page, tab2]) {
+      const badge = chatLink(page, chatId).getByTestId('unread');
+      await waitUntil(async () => (await badge.textContent()) === '2', 30_000, 'the unread badge to count 2');
+    }
+
+    await openChat(a.page, chatId);
+    await sentMessage(a.page, 'two').waitFor();
+    await chatLink(tab2, chatId).getByTestId('unread').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+});
