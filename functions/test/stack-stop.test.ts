@@ -64,8 +64,11 @@ describeOnLinux('npm start, then Ctrl-C', () => {
   let output = '';
 
   afterAll(() => {
-    // Whatever the outcome, leave nothing of the second stack behind.
-    for (const pid of markedPids()) {
+    // Whatever the outcome, leave nothing of the second stack behind: what carries the marker, and what
+    // runs under the stack (redis-server rewrites its process title over its environment, so only the
+    // tree finds it).
+    const tree = stack?.pid && stack.exitCode === null ? descendants(stack.pid) : [];
+    for (const pid of new Set([...tree, ...markedPids()])) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
