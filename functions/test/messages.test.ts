@@ -159,6 +159,37 @@ describe('POST /chats/:chatId/messages', () => {
       expect.objectContaining({ type: 'system', system: { event: 'member-removed', uid: member.uid } }),
     ]);
   });
+  it('when a member is removed while sending, then every message stored was committed while they were a member', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const [owner, bob] = [await newPerson(h), await newPerson(h)];
+      const chatId = await newGroup(owner, [bob]);
+      // Five senders keep sending until refused, so the removal commits while some send is under way.
+      const statuses: number[] = [];
+      const sender = async (lane: number) => {
+        for (let i = 0; i < 10; i += 1) {
+          const res = await bob.api.post(`/chats/${chatId}/messages`, { text: `r${round} l${lane} m${i}` });
+          statuses.push(res.status);
+          if (res.status !== 201) return;
+        }
+      };
+      const senders = Promise.all(Array.from({ length: 5 }, (_, lane) => sender(lane)));
+      await new Promise((resolve) => setTimeout(resolve, 20 * round));
+      expect((await owner.api.delete(`/chats/${chatId}/members/${bob.uid}`)).status).toBe(204);
+      await senders;
+      // A refused send answers as for any chat bob is not in.
+      for (const status of statuses) expect([201, 404]).toContain(status);
+      const docs = (await h.db.collection(`chats/${chatId}/messages`).get()).docs;
+      const removed = docs.find((d) => d.get('system.event') === 'member-removed');
+      expect(removed).toBeDefined();
+      // createTime is the commit time: no message of bob's may commit after his removal did.
+      const late = docs
+        .filter((d) => d.get('type') === 'text' && d.get('senderId') === bob.uid)
+        .filter((d) => d.createTime.toMillis() >= removed!.createTime.toMillis())
+        .map((d) => d.get('text') as string);
+      expect(late).toEqual([]);
+      expect(docs.filter((d) => d.get('type') === 'text')).toHaveLength(statuses.filter((s) => s === 201).length);
+    }
+  }, 240_000);
 });
 
 describe('GET /chats/:chatId/messages', () => {
