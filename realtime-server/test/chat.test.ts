@@ -268,7 +268,9 @@ describe('The /chat namespace', () => {
     });
     const late = next<Message>(a, 'message:new');
     const lateRef = messages.doc();
-    await lateRef.create(message({ senderId: alice.uid, text: 'committed late', type: 'text', system: null }));
+    await lateRef.create(
+      message({ senderId: alice.uid, text: 'committed late', type: 'text', system: null }),
+    );
     expect((await late).id).toBe(lateRef.id);
     const removed = next(b, 'chat:removed');
     const left = next(a, 'member:left');
@@ -277,7 +279,12 @@ describe('The /chat namespace', () => {
     batch.update(h.db.doc(`chats/${chatId}`), { memberIds: FieldValue.arrayRemove(bob.uid) });
     batch.create(
       messages.doc(),
-      message({ senderId: alice.uid, text: '', type: 'system', system: { event: 'member-removed', uid: bob.uid } }),
+      message({
+        senderId: alice.uid,
+        text: '',
+        type: 'system',
+        system: { event: 'member-removed', uid: bob.uid },
+      }),
     );
     await batch.commit();
     expect(await removed).toEqual({ chatId });
