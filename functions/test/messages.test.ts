@@ -159,6 +159,46 @@ describe('POST /chats/:chatId/messages', () => {
       expect.objectContaining({ type: 'system', system: { event: 'member-removed', uid: member.uid } }),
     ]);
   });
+  it('when a member is removed while sending, then every message stored was committed while they were a member', async () => {
+    // Through core's services in-process: the Functions emulator runs one request at a time, so through
+    // HTTP the removal and the sends never overlap. The services are what every adapter (REST, sockets) runs.
+    const services = createServices(h.db, h.auth);
+    const as = (p: Person) => ({ uid: p.uid, email: null, admin: false });
+    for (let round = 0; round < 10; round += 1) {
+      const [owner, bob] = [await newPerson(h), await newPerson(h)];
+      const chatId = await newGroup(owner, [bob]);
+      // Five senders keep sending until refused, so the removal commits while some send is under way.
+      const refused: unknown[] = [];
+      let stored = 0;
+      const sender = async (lane: number) => {
+        for (let i = 0; i < 10; i += 1) {
+          try {
+            await services.messages.send(as(bob), chatId, { text: `r${round} l${lane} m${i}` });
+            stored += 1;
+          } catch (error) {
+            refused.push(error);
+            return;
+          }
+        }
+      };
+      const senders = Promise.all(Array.from({ length: 5 }, (_, lane) => sender(lane)));
+      await new Promise((resolve) => setTimeout(resolve, 5 * round));
+      await services.members.remove(as(owner), chatId, bob.uid);
+      await senders;
+      // A refused send answers as for any chat bob is not in.
+      for (const error of refused) expect(error).toMatchObject({ code: 'not-found', status: 404 });
+      const docs = (await h.db.collection(`chats/${chatId}/messages`).get()).docs;
+      const removed = docs.find((d) => d.get('system.event') === 'member-removed');
+      expect(removed).toBeDefined();
+      // createTime is the commit time: no message of bob's may commit after his removal did.
+      const late = docs
+        .filter((d) => d.get('type') === 'text' && d.get('senderId') === bob.uid)
+        .filter((d) => d.createTime.toMillis() >= removed!.createTime.toMillis())
+        .map((d) => d.get('text') as string);
+      expect(late).toEqual([]);
+      expect(docs.filter((d) => d.get('type') === 'text')).toHaveLength(stored);
+    }
+  }, 240_000);
 });
 
 describe('GET /chats/:chatId/messages', () => {

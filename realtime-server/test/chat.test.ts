@@ -1,3 +1,4 @@
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import type { ChatJoined, Message } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import {
@@ -240,6 +241,54 @@ describe('The /chat namespace', () => {
       expect(leaked).toEqual([]);
       b.disconnect();
     }
+  });
+
+  it('when a message commits after one already emitted but sorts before it, then it is still pushed live, and so is a removal', async () => {
+    // The service stamps createdAt and updatedAt with one server timestamp, so it never commits a message
+    // that sorts before one already committed; a client-chosen or skewed createdAt could. These documents
+    // are written directly, with createdAt a second before a message the room already has.
+    const chatId = await h.groupChat(alice, [bob]);
+    const [a, b] = await Promise.all([alice, bob].map((u) => h.chat(running.relay, u.idToken)));
+    await join(a, chatId);
+    await join(b, chatId);
+    const first = next<Message>(a, 'message:new');
+    const sent = await h.send(alice, chatId, 'sorts last');
+    expect((await first).id).toBe(sent.id);
+    const earlier = Timestamp.fromMillis(Date.parse(sent.createdAt) - 1000);
+    const messages = h.db.collection(`chats/${chatId}/messages`);
+    const message = (fields: Record<string, unknown>) => ({
+      replyToId: null,
+      clientMessageId: null,
+      createdAt: earlier,
+      updatedAt: FieldValue.serverTimestamp(),
+      editedAt: null,
+      deletedAt: null,
+      moderated: false,
+      ...fields,
+    });
+    const late = next<Message>(a, 'message:new');
+    const lateRef = messages.doc();
+    await lateRef.create(
+      message({ senderId: alice.uid, text: 'committed late', type: 'text', system: null }),
+    );
+    expect((await late).id).toBe(lateRef.id);
+    const removed = next(b, 'chat:removed');
+    const left = next(a, 'member:left');
+    const batch = h.db.batch();
+    batch.delete(h.db.doc(`chats/${chatId}/members/${bob.uid}`));
+    batch.update(h.db.doc(`chats/${chatId}`), { memberIds: FieldValue.arrayRemove(bob.uid) });
+    batch.create(
+      messages.doc(),
+      message({
+        senderId: alice.uid,
+        text: '',
+        type: 'system',
+        system: { event: 'member-removed', uid: bob.uid },
+      }),
+    );
+    await batch.commit();
+    expect(await removed).toEqual({ chatId });
+    expect(await left).toEqual({ chatId, uid: bob.uid });
   });
 
   it('when members are added and removed, then the room gets member:joined / member:left, chat:updated and the system messages', async () => {

@@ -31,8 +31,9 @@ export interface ChatFeedEvents {
  * The Firestore side of one active chat room on this instance, shared by every socket in the room: ONE
  * snapshot listener, whatever the number of sockets, on the chat's messages ordered by `updatedAt`
  * (`MessageChanges`).
- * - A message newer than any the feed has emitted is message:new (never lost, never twice); an edit or
- *   deletion of any message, however old, is message:updated / message:deleted, once per version.
+ * - A message the feed has not emitted is message:new (never lost, never twice), in commit order, even when
+ *   its createdAt sorts before one already emitted; an edit or deletion of any message, however old, is
+ *   message:updated / message:deleted, once per version.
  * - Every change to the chat itself (members added or removed, a rename, deletion) is a system message in
  *   that same stream, committed with the change (`schemas/message.ts`). So the room hears of them in commit
  *   order with the messages: a member removed before a message was committed is out of the room before
@@ -45,6 +46,8 @@ export class ChatFeed {
   private readonly messages: MessageChanges;
   /** The newest message emitted as new (or existing when the feed opened), in (createdAt, id) order. */
   private newest: TailCursor | null = null;
+  /** The newest message when the feed opened: those at or before it existed already. */
+  private opened: TailCursor | null = null;
   /** The last version of each changed message emitted (`e:<editedAt>` or `d`), so replays are dropped. */
   private readonly versions = new Map<string, string>();
   private readonly emissions = new EmissionLog();
@@ -65,7 +68,10 @@ export class ChatFeed {
     this.messages = new MessageChanges(
       { ordered: messages.changesQuery(chatId), newest: () => messages.newestPosition(chatId) },
       {
-        started: (newest) => (this.newest = newest),
+        started: (newest) => {
+          this.newest = newest;
+          this.opened = newest;
+        },
         changed: (docs) => this.deliver(docs),
       },
       logs,
@@ -119,9 +125,8 @@ export class ChatFeed {
         this.logs.documentSkipped(doc.ref.path);
         continue;
       }
-      // A message at or before `newest` was emitted already, or existed before the feed opened.
-      if (!this.newest || compare(at, this.newest) > 0) {
-        this.newest = at;
+      if (this.isNew(message, at)) {
+        if (!this.newest || compare(at, this.newest) > 0) this.newest = at;
         if (message.system) this.before(message.system);
         this.emissions.record(message.id);
         this.events.messageNew(message);
@@ -129,6 +134,21 @@ export class ChatFeed {
       }
       this.changed(message);
     }
+  }
+
+  /**
+   * Whether a delivered version is a message the room has not had. The listener delivers in commit order
+   * (updatedAt), and createdAt need not follow it: a message committed after one already emitted may sort
+   * before it. So "sorts after the newest emitted" is not the test, or such a message (or a removal) would
+   * never be pushed. New is: not emitted yet, and either sorting after everything emitted (even if edited
+   * before the feed saw it) or, sorting earlier, a first version (no edit or deletion yet) of a message
+   * that did not exist when the feed opened.
+   */
+  private isNew(message: RealtimeMessage, at: TailCursor): boolean {
+    if (this.emissions.has(message.id)) return false;
+    if (!this.newest || compare(at, this.newest) > 0) return true;
+    const untouched = !message.editedAt && !message.deletedAt;
+    return untouched && (!this.opened || compare(at, this.opened) > 0);
   }
 
   /** A chat change that must happen before its system message reaches the room. */

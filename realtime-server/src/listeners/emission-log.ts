@@ -16,6 +16,11 @@ export class EmissionLog {
     return this.sequence;
   }
 
+  /** Whether `id` was handed to the room (within the log's memory). */
+  has(id: string): boolean {
+    return this.order.has(id);
+  }
+
   record(id: string): void {
     this.sequence += 1;
     this.order.set(id, this.sequence);

@@ -12,7 +12,13 @@ import type { PageCursor } from '../schemas/common';
 import type { Member, Role } from '../schemas/member';
 import type { ChatEvent } from '../schemas/message';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
-import { parseMessage, systemMessageData, type MessageRecord } from './message-repository';
+import {
+  newMessageData,
+  parseMessage,
+  systemMessageData,
+  type MessageRecord,
+  type NewMessage,
+} from './message-repository';
 import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 /** `chats/{chatId}` as stored; see `schemas/chat.ts`. Checked on every read. */
@@ -280,6 +286,15 @@ export class ChatTransaction {
   async message(chatId: string, messageId: string): Promise<MessageRecord | null> {
     const snapshot = await this.tx.get(this.messageRef(chatId, messageId));
     return snapshot.exists ? parseMessage(chatId, messageId, snapshot.data()) : null;
+  }
+
+  /**
+   * Creates a text message with `messageId`; the caller has checked, in this transaction, that the sender
+   * is a member and that the id is free. Committing fails if either changed meanwhile, and the transaction
+   * runs again.
+   */
+  createMessage(chatId: string, messageId: string, message: NewMessage): void {
+    this.tx.create(this.messageRef(chatId, messageId), newMessageData(message, null));
   }
 
   /** Applies an edit; the caller has checked who may edit, in this transaction. */

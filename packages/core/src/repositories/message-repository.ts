@@ -8,7 +8,6 @@ import {
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
 import { ChatEvent, MessageType, type Message } from '../schemas/message';
-import { FirestoreCode, isFirestoreError } from './firestore-errors';
 import {
   cursorOf,
   newestPositionIn,
@@ -88,30 +87,6 @@ export class MessageRepository {
   async get(chatId: string, messageId: string): Promise<MessageRecord | null> {
     const snapshot = await this.ref(chatId, messageId).get();
     return snapshot.exists ? parseMessage(chatId, messageId, snapshot.data()) : null;
-  }
-
-  /**
-   * Writes the message with create() and a server timestamp. When the id is taken (a retried idempotent
-   * send), returns the message already stored and `created: false`; nothing is written twice.
-   */
-  async create(
-    chatId: string,
-    messageId: string,
-    message: NewMessage,
-  ): Promise<{ message: MessageRecord; created: boolean }> {
-    try {
-      await this.ref(chatId, messageId).create(newMessageData(message, null));
-      // A server timestamp is the request time at millisecond precision, not the write time, and
-      // createdAt is half of every page cursor: return exactly what is stored.
-      const stored = await this.get(chatId, messageId);
-      if (!stored) throw new Error(`Message ${chatId}/${messageId} vanished right after its create.`);
-      return { message: stored, created: true };
-    } catch (error) {
-      if (!isFirestoreError(error, FirestoreCode.alreadyExists)) throw error;
-      const existing = await this.get(chatId, messageId);
-      if (!existing) throw error;
-      return { message: existing, created: false };
-    }
   }
 
   /**

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
 import type { ChatRepository } from '../repositories/chat-repository';
-import { messageCursor, toMessage, type MessageRepository } from '../repositories/message-repository';
+import {
+  messageCursor,
+  toMessage,
+  type MessageRecord,
+  type MessageRepository,
+} from '../repositories/message-repository';
 import type { RateLimitQuota } from '../rate-limit/rate-limit-quota';
 import { encodeCursor } from '../schemas/common';
 import {
@@ -84,34 +89,34 @@ export class MessageService {
     return { chatId: chat.id, ...sent, ...(rateLimit ? { rateLimit } : {}) };
   }
 
-  /** The send itself, once the input is parsed and the limit passed. */
+  /**
+   * The send itself, once the input is parsed and the limit passed. Membership is read in the transaction
+   * that creates the message, so a removal that commits first makes the send fail (404) and a removal that
+   * commits later follows the message: nobody writes into a chat after leaving it.
+   */
   private async write(
     auth: AuthContext,
     chatId: string,
     body: SendMessageBody,
     key: string | null,
   ): Promise<SentMessage> {
-    await this.access.member(auth, chatId);
-    if (body.replyToId) {
-      const original = await this.messages.get(chatId, body.replyToId);
-      if (!original) {
-        throw AppError.invalidArgument(`Invalid body.replyToId: no message ${body.replyToId} in this chat.`, [
-          { path: 'replyToId', message: 'No such message in this chat.' },
-        ]);
-      }
-      if (original.type === 'system') {
-        throw AppError.invalidArgument(`Invalid body.replyToId: ${body.replyToId} is a system message.`, [
-          { path: 'replyToId', message: 'A system message cannot be replied to.' },
-        ]);
-      }
-    }
     const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
-    const { message, created } = await this.messages.create(chatId, messageId, {
-      senderId: auth.uid,
-      text: body.text,
-      replyToId: body.replyToId ?? null,
-      clientMessageId: key,
+    const created = await this.chats.transaction(async (tx) => {
+      await this.access.memberIn(tx, auth, chatId);
+      if (await tx.message(chatId, messageId)) return false;
+      if (body.replyToId) checkReplyTarget(body.replyToId, await tx.message(chatId, body.replyToId));
+      tx.createMessage(chatId, messageId, {
+        senderId: auth.uid,
+        text: body.text,
+        replyToId: body.replyToId ?? null,
+        clientMessageId: key,
+      });
+      return true;
     });
+    // A server timestamp is the commit's time, and createdAt is half of every page cursor: return
+    // exactly what is stored.
+    const message = await this.messages.get(chatId, messageId);
+    if (!message) throw new Error(`Message ${chatId}/${messageId} vanished right after its send.`);
     return { message: toMessage(message), created };
   }
 
@@ -234,4 +239,18 @@ function parseSend(
 
 function messageNotFound(messageId: string): AppError {
   return AppError.notFound(`No message ${messageId} in this chat.`);
+}
+
+/** A reply must name a text message of the same chat. */
+function checkReplyTarget(replyToId: string, original: MessageRecord | null): void {
+  if (!original) {
+    throw AppError.invalidArgument(`Invalid body.replyToId: no message ${replyToId} in this chat.`, [
+      { path: 'replyToId', message: 'No such message in this chat.' },
+    ]);
+  }
+  if (original.type === 'system') {
+    throw AppError.invalidArgument(`Invalid body.replyToId: ${replyToId} is a system message.`, [
+      { path: 'replyToId', message: 'A system message cannot be replied to.' },
+    ]);
+  }
 }
