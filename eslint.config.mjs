@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/lib/**',
       'functions/build/**',
       'firebase.stack-*.json',
+      'web/dist-stacks/**',
       '**/src/generated/**',
       'coverage/**',
     ],

@@ -91,7 +91,11 @@ async function main(): Promise<number> {
     const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
     let only = 'auth,functions';
     // The web app (issue 11), served by the Hosting emulator once built (`npm run build` builds it).
-    const web = writeWebAppEnv(ROOT, { apiUrl, relayUrl, authEmulatorUrl: `http://${hostPort(ports.auth)}` });
+    const web = writeWebAppEnv(ROOT, ports.webRoot, {
+      apiUrl,
+      relayUrl,
+      authEmulatorUrl: `http://${hostPort(ports.auth)}`,
+    });
     if (web) only += ',hosting';
     else say('web/dist is not built: the web app is not served (npm run build builds it).');
     if (choice === 'node') {

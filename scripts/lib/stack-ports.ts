@@ -30,6 +30,8 @@ export interface StackPorts {
   hosting: Address;
   /** The firebase-tools config file to pass with --config. */
   configFile: string;
+  /** The folder this stack's Hosting emulator serves: a copy of `web/dist` with its own env.json. */
+  webRoot: string;
 }
 
 export function stackPorts(root: string, offset: number): StackPorts {
@@ -42,11 +44,12 @@ export function stackPorts(root: string, offset: number): StackPorts {
   for (const [name, value] of Object.entries(config.emulators)) {
     if (isAddress(value)) shifted.emulators[name] = { ...value, port: value.port + offset };
   }
-  let configFile = base;
-  if (offset !== 0) {
-    configFile = path.join(root, `firebase.stack-${offset}.json`);
-    writeFileSync(configFile, `${JSON.stringify(shifted, null, 2)}\n`);
-  }
+  // Each stack's Hosting emulator serves its own copy of the built app, whose env.json names that stack's
+  // addresses: two stacks on one checkout (npm start beside npm test) must not rewrite each other's.
+  const webRoot = path.join(root, webRootOf(offset));
+  if (isObject(config.hosting)) shifted.hosting = { ...config.hosting, public: webRootOf(offset) };
+  const configFile = path.join(root, `firebase.stack-${offset}.json`);
+  writeFileSync(configFile, `${JSON.stringify(shifted, null, 2)}\n`);
   const pick = (name: string): Address => {
     const address = shifted.emulators[name];
     if (!isAddress(address)) throw new Error(`firebase.json has no emulators.${name} host and port.`);
@@ -58,7 +61,17 @@ export function stackPorts(root: string, offset: number): StackPorts {
     firestore: pick('firestore'),
     hosting: pick('hosting'),
     configFile,
+    webRoot,
   };
+}
+
+/** Where a stack's copy of the built web app lives, relative to the repository (git-ignored). */
+export function webRootOf(offset: number): string {
+  return `web/dist-stacks/${offset}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 export const hostPort = (address: Address): string => `${address.host}:${address.port}`;
