@@ -1,5 +1,5 @@
 import { FieldPath, type CollectionReference } from 'firebase-admin/firestore';
-import { positionOf } from '@chat/core';
+import { newestPositionIn } from '@chat/core';
 import type { FeedSource } from '../src/listeners/collection-tail';
 
 /**
@@ -8,15 +8,7 @@ import type { FeedSource } from '../src/listeners/collection-tail';
  * collections of their own, wrapped in fault injection.
  */
 function newest(collection: CollectionReference): FeedSource['newest'] {
-  return async () => {
-    const snapshot = await collection
-      .orderBy('createdAt', 'desc')
-      .orderBy(FieldPath.documentId(), 'desc')
-      .limit(1)
-      .get();
-    const doc = snapshot.docs[0];
-    return doc ? positionOf(doc) : null;
-  };
+  return () => newestPositionIn(collection);
 }
 
 /** New documents in (createdAt, id) order, for a CollectionTail. */

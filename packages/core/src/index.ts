@@ -1,4 +1,6 @@
 export * from './errors';
+// The browser-safe schemas and relay events, as `@chat/core/contract` exports them.
+export * from './contract';
 export * from './config-schemas';
 export * from './validation';
 export * from './auth';
@@ -7,18 +9,9 @@ export * from './repositories/firestore-health';
 export * from './log-entry';
 export * from './error-report';
 export * from './services';
-export * from './schemas/common';
-export * from './schemas/user';
-export * from './schemas/chat';
-export * from './schemas/member';
-export * from './schemas/message';
-export * from './schemas/read-state';
-export * from './schemas/notification';
 export * from './schemas/admin';
 export { UserService } from './services/user-service';
 export { UserRepository } from './repositories/user-repository';
-export * from './schemas/error-envelope';
-export * from './schemas/health';
 export { NotificationService } from './services/notification-service';
 export {
   NotificationRepository,
@@ -41,13 +34,12 @@ export { ChatAccess, may } from './services/chat-access';
 export { parseMessage, toMessage, type MessageRecord } from './repositories/message-repository';
 export { ChatRepository, parseChat, toChat, type ChatRecord } from './repositories/chat-repository';
 export { MessageRepository } from './repositories/message-repository';
-export { positionOf, type CreatedPosition } from './repositories/firestore-time';
+export { newestPositionIn, positionOf, type CreatedPosition } from './repositories/firestore-time';
 export {
   parseNotification,
   toNotification,
   type NotificationRecord,
 } from './repositories/notification-repository';
-export * from './realtime/events';
 export * from './repositories/rate-limit-counter';
 export * from './rate-limit/too-many-requests';
 export type { RateLimitQuota } from './rate-limit/rate-limit-quota';
