@@ -3,11 +3,12 @@
  * Redis, the Hosting emulator serving the built app). Each scenario makes its own users, so they share
  * nothing. The relay here is the suite's own, so one scenario can restart it.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/chromium';
-import { TestStack, webUrl } from './support/stack';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/chromium';
+import { browserSuite } from './support/browser-suite';
+import { webUrl } from './support/stack';
 import {
   chatLink,
   expectExactlyOnceInOrder,
@@ -16,47 +17,23 @@ import {
   send,
   sentMessage,
   shownTexts,
-  signIn,
   waitOnline,
   waitUntil,
-  type SignedIn,
 } from './support/pages';
 
-jest.setTimeout(180_000);
-
-let stack: TestStack;
-let browser: Browser;
-const opened: SignedIn[] = [];
-
-beforeAll(async () => {
-  stack = new TestStack();
-  await Promise.all([stack.startRelay(), stack.warmUp()]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((s) => s.context.close()));
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite();
 
 async function as(...names: string[]) {
-  const users = await Promise.all(names.map((name) => stack.user(name)));
+  const users = await Promise.all(names.map((name) => suite.stack.user(name)));
   return users;
-}
-
-async function signedIn(user: Parameters<typeof signIn>[1]): Promise<SignedIn> {
-  const session = await signIn(browser, user);
-  opened.push(session);
-  return session;
 }
 
 describe('When alice and bob chat in two browser contexts', () => {
   it('then a message appears in the other chat and chat list, typing shows, and the unread badge counts and clears', async () => {
     const [alice, bob] = await as('alice', 'bob');
-    const chatId = await stack.directChat(alice, bob);
-    const a = await signedIn(alice);
-    const b = await signedIn(bob);
+    const chatId = await suite.stack.directChat(alice, bob);
+    const a = await suite.signedIn(alice);
+    const b = await suite.signedIn(bob);
     await openChat(a.page, chatId);
 
     await send(a.page, 'Hello Bob');
@@ -85,9 +62,9 @@ describe('When alice and bob chat in two browser contexts', () => {
 describe('When bob goes offline while both send', () => {
   it('then, back online, both see all 7 messages exactly once and in order', async () => {
     const [alice, bob] = await as('alice', 'bob');
-    const chatId = await stack.directChat(alice, bob);
-    const a = await signedIn(alice);
-    const b = await signedIn(bob);
+    const chatId = await suite.stack.directChat(alice, bob);
+    const a = await suite.signedIn(alice);
+    const b = await suite.signedIn(bob);
     await openChat(a.page, chatId);
     await openChat(b.page, chatId);
 
@@ -109,17 +86,17 @@ describe('When bob goes offline while both send', () => {
 describe('When the relay restarts mid-conversation', () => {
   it('then both pages recover without a reload and deliver what was sent meanwhile', async () => {
     const [alice, bob] = await as('alice', 'bob');
-    const chatId = await stack.directChat(alice, bob);
-    const a = await signedIn(alice);
-    const b = await signedIn(bob);
+    const chatId = await suite.stack.directChat(alice, bob);
+    const a = await suite.signedIn(alice);
+    const b = await suite.signedIn(bob);
     await openChat(a.page, chatId);
     await openChat(b.page, chatId);
     await send(a.page, 'before restart');
     await sentMessage(b.page, 'before restart').waitFor();
 
-    await stack.stopRelay();
+    await suite.stack.stopRelay();
     await send(a.page, 'during restart', { confirmed: false });
-    await stack.startRelay();
+    await suite.stack.startRelay();
 
     await waitOnline(a.page);
     await waitOnline(b.page);
@@ -133,8 +110,8 @@ describe('When the relay restarts mid-conversation', () => {
 describe('When alice makes a group, adds carol, then removes her', () => {
   it('then carol sees the group live, and after removal her page drops it and she sees nothing sent after', async () => {
     const [alice, bob, carol] = await as('alice', 'bob', 'carol');
-    const a = await signedIn(alice);
-    const c = await signedIn(carol);
+    const a = await suite.signedIn(alice);
+    const c = await suite.signedIn(carol);
 
     await a.page.getByRole('button', { name: 'New chat' }).click();
     await a.page.getByLabel('Group name').fill('Tea party');
@@ -165,10 +142,10 @@ describe('When alice makes a group, adds carol, then removes her', () => {
 describe('When a chat has 200 messages', () => {
   it('then scrolling back loads every one exactly once', async () => {
     const [alice, bob] = await as('alice', 'bob');
-    const chatId = await stack.directChat(alice, bob);
+    const chatId = await suite.stack.directChat(alice, bob);
     const texts = Array.from({ length: 200 }, (_, i) => `m${String(i + 1).padStart(3, '0')}`);
-    for (const text of texts) await stack.services.messages.send(alice, chatId, { text });
-    const b = await signedIn(bob);
+    for (const text of texts) await suite.stack.services.messages.send(alice, chatId, { text });
+    const b = await suite.signedIn(bob);
     await openChat(b.page, chatId);
     const older = b.page.getByRole('button', { name: 'Load older messages' });
     await waitUntil(
@@ -196,10 +173,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('When axe checks the sign-in, chat list and conversation views', () => {
   it('then it finds no serious or critical violation', async () => {
     const [alice, bob] = await as('alice', 'bob');
-    const chatId = await stack.directChat(alice, bob);
-    await stack.services.messages.send(bob, chatId, { text: 'Accessible hello' });
+    const chatId = await suite.stack.directChat(alice, bob);
+    await suite.stack.services.messages.send(bob, chatId, { text: 'Accessible hello' });
 
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     await page.goto(webUrl());
     await page.getByLabel('Email').waitFor();
@@ -207,7 +184,7 @@ describe('When axe checks the sign-in, chat list and conversation views', () => 
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 
-    const a = await signedIn(alice);
+    const a = await suite.signedIn(alice);
     await chatLink(a.page, chatId).waitFor();
     expect(await seriousViolations(a.page)).toEqual([]);
     await openChat(a.page, chatId);

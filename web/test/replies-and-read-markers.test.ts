@@ -2,38 +2,13 @@
  * Replies and read markers across tabs, in real Chromium against the real local stack (emulators, the relay
  * as a child process, a real Redis, the Hosting emulator serving the built app).
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { TestStack, webUrl } from './support/stack';
-import {
-  chatLink,
-  openChat,
-  send,
-  sentMessage,
-  signIn,
-  waitOnline,
-  waitUntil,
-  type SignedIn,
-} from './support/pages';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/browser-suite';
+import { webUrl } from './support/stack';
+import { chatLink, openChat, send, sentMessage, waitOnline, waitUntil } from './support/pages';
 
-jest.setTimeout(180_000);
-
-let stack: TestStack;
-let browser: Browser;
-const opened: SignedIn[] = [];
-
-beforeAll(async () => {
-  stack = new TestStack();
-  await Promise.all([stack.startRelay(), stack.warmUp()]);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((s) => s.context.close()));
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite();
 
 /** The whole shown message (sender, quote, actions) whose text is exactly `text`. */
 const messageItem = (page: Page, text: string) =>
@@ -41,18 +16,12 @@ const messageItem = (page: Page, text: string) =>
     has: page.locator('.text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
   });
 
-async function signedIn(user: Parameters<typeof signIn>[1]): Promise<SignedIn> {
-  const session = await signIn(browser, user);
-  opened.push(session);
-  return session;
-}
-
 describe('When bob replies to a message of alice', () => {
   it('then alice sees the reply live, quoting her message and naming her', async () => {
-    const [alice, bob] = await Promise.all([stack.user('alice'), stack.user('bob')]);
-    const chatId = await stack.directChat(alice, bob);
-    const a = await signedIn(alice);
-    const b = await signedIn(bob);
+    const [alice, bob] = await Promise.all([suite.stack.user('alice'), suite.stack.user('bob')]);
+    const chatId = await suite.stack.directChat(alice, bob);
+    const a = await suite.signedIn(alice);
+    const b = await suite.signedIn(bob);
     await openChat(a.page, chatId);
     await openChat(b.page, chatId);
     await send(a.page, 'Lunch at noon?');
@@ -78,16 +47,16 @@ describe('When bob replies to a message of alice', () => {
 
 describe('When alice has the chat list open in two tabs and reads a chat in one', () => {
   it('then the unread badge clears in the other tab too', async () => {
-    const [alice, bob] = await Promise.all([stack.user('alice'), stack.user('bob')]);
-    const chatId = await stack.directChat(alice, bob);
-    const a = await signedIn(alice);
+    const [alice, bob] = await Promise.all([suite.stack.user('alice'), suite.stack.user('bob')]);
+    const chatId = await suite.stack.directChat(alice, bob);
+    const a = await suite.signedIn(alice);
     const tab2 = await a.context.newPage();
     await tab2.goto(webUrl());
     await tab2.getByRole('navigation', { name: 'Chats' }).waitFor();
     await waitOnline(tab2);
 
-    await stack.services.messages.send(bob, chatId, { text: 'one' });
-    await stack.services.messages.send(bob, chatId, { text: 'two' });
+    await suite.stack.services.messages.send(bob, chatId, { text: 'one' });
+    await suite.stack.services.messages.send(bob, chatId, { text: 'two' });
     for (const page of [a.page, tab2]) {
       const badge = chatLink(page, chatId).getByTestId('unread');
       await waitUntil(async () => (await badge.textContent()) === '2', 30_000, 'the unread badge to count 2');
