@@ -19,6 +19,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
 import { chooseFirestore, type FirestoreChoice } from './lib/firestore-choice';
 import { runOfficialChecks } from './lib/official-checks';
+import { functionsEmulatorParallel } from './lib/functions-emulator';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 import { stopTree } from './lib/process-tree';
@@ -87,11 +88,7 @@ async function main(): Promise<number> {
       ...process.env,
       CI: process.env.CI ?? 'true',
       FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '180',
-      // firebase-tools runs up to 50 requests at once, each in its own function runtime process
-      // (~130 MB) that then stays alive idle: a burst of traffic grew one stack to 120 runtimes and
-      // exhausted the machine's memory. More requests in flight than this queue, which a laptop's
-      // cores would serve no faster anyway.
-      FUNCTIONS_EMULATOR_PARALLEL: process.env.FUNCTIONS_EMULATOR_PARALLEL ?? '8',
+      FUNCTIONS_EMULATOR_PARALLEL: String(functionsEmulatorParallel()),
     };
     const firebaseArgs = [require.resolve('firebase-tools/lib/bin/firebase.js')];
     let only = 'auth,functions';
