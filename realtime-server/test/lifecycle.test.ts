@@ -112,7 +112,8 @@ describe('Relay lifecycle', () => {
   });
 
   it('when closing cannot finish (its Redis froze), then SIGTERM still ends the process at SHUTDOWN_GRACE_MS', async () => {
-    const graceMs = 2000;
+    // Shorter than the relay's own 2 s wait on Redis requests, so only the cutoff can end it this soon.
+    const graceMs = 1000;
     const redis = await startRedis();
     h.defer(() => redis.stop());
     const relay = await startRelayProcess(h, { REDIS_URL: redis.url, SHUTDOWN_GRACE_MS: String(graceMs) });
