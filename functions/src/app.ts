@@ -8,6 +8,7 @@ import type { AppConfig } from './config';
 import { createLogs, type Logs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
+import { requestDeadline } from './http/request-deadline';
 import { requireAuth } from './http/require-auth';
 import { authenticatedAndLimited, createRateLimits, type RateLimits } from './http/rate-limit';
 import { mountRoutes } from './http/mount-routes';
@@ -41,19 +42,20 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
   const limits = createRateLimits(deps.db, deps.config.rateLimits, logs);
-  defineRequestMiddleware(app, deps, limits);
+  defineRequestMiddleware(app, deps, limits, logs);
   defineRoutes(app, deps, limits, logs);
   defineErrorHandlingMiddleware(app, logs);
   return app;
 }
 
 /**
- * Before any route: request id, security headers, CORS (the same origins as `onRequest`'s `cors` option,
+ * Before any route: request id, the deadline for an answer, security headers, CORS (the same origins as `onRequest`'s `cors` option,
  * so the app answers alike in tests and deployed), the per-IP rate limit (before auth and body parsing,
  * so a flood costs little), then the JSON body.
  */
-function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: RateLimits): void {
+function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: RateLimits, logs: Logs): void {
   app.use(requestContext(deps.projectId));
+  app.use(requestDeadline(deps.config.requestDeadlineMs, logs));
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(
     cors({

@@ -76,6 +76,11 @@ export interface AppConfig {
   corsOrigins: Array<string | RegExp>;
   /** Largest JSON body accepted. */
   bodyLimitBytes: number;
+  /**
+   * A request not answered by then gets 503 `unavailable`: below the function's 60 s timeout, so a hung
+   * Firestore call still ends in our envelope and our log.
+   */
+  requestDeadlineMs: number;
   rateLimits: RateLimitConfig;
 }
 
@@ -107,6 +112,7 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
     env: data.APP_ENV,
     corsOrigins: data.APP_ENV === 'local' ? [...data.CORS_ORIGINS, LOOPBACK_ORIGIN] : data.CORS_ORIGINS,
     bodyLimitBytes: 64 * 1024,
+    requestDeadlineMs: 50_000,
     rateLimits: {
       windowSeconds: data.RATE_LIMIT_WINDOW_SECONDS,
       perIp: data.RATE_LIMIT_PER_IP,

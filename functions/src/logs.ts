@@ -65,6 +65,15 @@ export function createLogs(sink: LogSink) {
         code: error.code,
       });
     },
+    /** A request that was still running at the deadline: answered 503, while its work may still finish. */
+    requestTimedOut(ctx: RequestLogContext, deadlineMs: number) {
+      sink({
+        severity: 'ERROR',
+        message: `No answer within ${deadlineMs} ms: answered 503 unavailable (a dependency is not answering)`,
+        ...fields(ctx),
+        code: 'unavailable',
+      });
+    },
     /**
      * A server error (5xx), answered with a generic message. The line is an Error Reporting event: its
      * message is the stack, so Error Reporting groups every occurrence of the same failure.

@@ -196,6 +196,8 @@ it('when a client sends bad input to every write endpoint, then each answer is a
   await eventually(
     () => h.db.collection(`users/${bob.uid}/notifications`).get(),
     (inbox) => inbox.size >= 3,
+    20_000,
+    "three notifications in Bob's inbox",
   );
   const people = [alice, bob, { ...stranger, api: alice.api }];
   const before = await snapshot(h.db, people, [chatId]);

@@ -64,6 +64,7 @@ describe('the chat API behind the function URL', () => {
       () => call(bob.idToken, 'GET', `/chats/${chatId}`),
       (res) => res.body.membership?.unreadCount === 1 && res.body.lastMessage?.id === sent.body.id,
       60_000,
+      "Bob's view of the chat with the message as last and unread (the messageCreated trigger)",
     );
     expect(bobsView.body).toMatchObject({
       lastMessage: { id: sent.body.id, text: 'through the URL', senderId: ada.uid },
@@ -76,6 +77,7 @@ describe('the chat API behind the function URL', () => {
         (res.body.notifications ?? []).some((n: { type: string }) => n.type === 'member-added') &&
         (res.body.notifications ?? []).some((n: { type: string }) => n.type === 'message'),
       60_000,
+      "Bob's member-added and message notifications",
     );
     const types = inbox.body.notifications
       .map((n: { type: string }) => n.type)

@@ -58,19 +58,39 @@ export async function send(
   return res.body;
 }
 
-/** Polls `read` until `done` holds (the triggers run asynchronously in the Functions emulator). */
+/**
+ * Polls `read` until `done` holds (the triggers run asynchronously in the Functions emulator) and returns the
+ * value that satisfied it. When it never holds within `timeoutMs`, the test fails, naming `what` it waited
+ * for and the last value read.
+ */
 export async function eventually<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   timeoutMs = 20_000,
+  what = 'a condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
-  while (!done(value) && Date.now() < deadline) {
+  while (!done(value)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `Waited ${timeoutMs} ms for ${what}; it never held. Last value read: ${describe(value)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
     value = await read();
   }
   return value;
+}
+
+/** A short, readable form of what `eventually` last read (a query snapshot, a response or plain data). */
+function describe(value: unknown): string {
+  const shown =
+    value && typeof value === 'object' && 'docs' in value && Array.isArray(value.docs)
+      ? { size: value.docs.length, docs: value.docs.map((doc: { id: string }) => doc.id) }
+      : value && typeof value === 'object' && 'status' in value && 'body' in value
+        ? { status: value.status, body: value.body }
+        : value;
+  return JSON.stringify(shown)?.slice(0, 2000) ?? String(shown);
 }
 
 /** The field paths an error envelope names. */

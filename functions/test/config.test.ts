@@ -6,6 +6,7 @@ describe('parseConfig', () => {
       env: 'production',
       corsOrigins: ['https://chat.example.com'],
       bodyLimitBytes: 65536,
+      requestDeadlineMs: 50_000,
       rateLimits: { windowSeconds: 60, perIp: 0, perUser: 0, sendsPerUser: 0 },
     });
   });

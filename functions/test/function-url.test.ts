@@ -4,6 +4,7 @@
  * pre-parsed. Also shows the Firestore trigger running inside the Functions emulator.
  */
 import { createHarness, requireEnv, type Harness } from './support';
+import { eventually } from './chat-support';
 
 const API_URL = requireEnv('API_URL');
 let h: Harness;
@@ -55,13 +56,12 @@ describe('the api function URL', () => {
     expect(res.body).toMatchObject({ uid: user.uid, displayName: 'Through the URL' });
 
     const welcome = h.db.doc(`users/${user.uid}/notifications/welcome`);
-    const deadline = Date.now() + 20_000;
-    let snapshot = await welcome.get();
-    while (!snapshot.exists && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      snapshot = await welcome.get();
-    }
-    expect(snapshot.exists).toBe(true);
+    const snapshot = await eventually(
+      () => welcome.get(),
+      (doc) => doc.exists,
+      20_000,
+      'the welcome notification the userCreated trigger writes',
+    );
     expect(snapshot.data()).toMatchObject({
       type: 'welcome',
       title: 'Welcome, Through the URL!',

@@ -353,7 +353,7 @@ describe('DELETE /chats/:chatId/messages/:messageId', () => {
     });
   });
 
-  it('when a chat admin deletes another member’s message, then it is allowed; a plain member gets 403', async () => {
+  it('when a chat admin deletes another member’s message, then a tombstone reads back; a plain member gets 403 and the message is unchanged', async () => {
     const [owner, admin, plain] = [await newPerson(h), await newPerson(h), await newPerson(h)];
     const chatId = await newGroup(owner, [admin, plain]);
     await owner.api.patch(`/chats/${chatId}/members/${admin.uid}`, { role: 'admin' }).expect(200);
@@ -361,7 +361,18 @@ describe('DELETE /chats/:chatId/messages/:messageId', () => {
     const byPlain = await send(plain, chatId, 'from plain');
     expect((await plain.api.delete(`/chats/${chatId}/messages/${byOwner.id}`)).status).toBe(403);
     expect((await admin.api.delete(`/chats/${chatId}/messages/${byPlain.id}`)).status).toBe(204);
-    expect((await h.db.doc(`chats/${chatId}/messages/${byOwner.id}`).get()).get('text')).toBe('from owner');
+    const tombstone = await plain.api.get(`/chats/${chatId}/messages/${byPlain.id}`);
+    expect(tombstone.status).toBe(200);
+    expect(tombstone.body).toMatchObject({
+      id: byPlain.id,
+      senderId: plain.uid,
+      text: '',
+      deletedAt: expect.any(String),
+    });
+    const list = await owner.api.get(`/chats/${chatId}/messages`);
+    expect(list.body.messages.map((m: Wire) => m.id)).toContain(byPlain.id);
+    const untouched = await owner.api.get(`/chats/${chatId}/messages/${byOwner.id}`);
+    expect(untouched.body).toMatchObject({ text: 'from owner', deletedAt: null });
   });
 
   it('when an app admin deletes in a chat they are not in, then it is allowed; a stranger gets 404', async () => {
@@ -370,7 +381,8 @@ describe('DELETE /chats/:chatId/messages/:messageId', () => {
     expect((await stranger.api.delete(`/chats/${chatId}/messages/${sent.id}`)).status).toBe(404);
     const admin = await newPerson(h, { admin: true });
     expect((await admin.api.delete(`/chats/${chatId}/messages/${sent.id}`)).status).toBe(204);
-    expect((await h.db.doc(`chats/${chatId}/messages/${sent.id}`).get()).get('deletedAt')).not.toBeNull();
+    const tombstone = await member.api.get(`/chats/${chatId}/messages/${sent.id}`);
+    expect(tombstone.body).toMatchObject({ id: sent.id, text: '', deletedAt: expect.any(String) });
   });
 });
 

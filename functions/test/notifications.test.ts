@@ -31,6 +31,8 @@ async function inboxWith(count: number) {
   await eventually(
     () => inbox.get(),
     (snapshot) => snapshot.size >= count + 2,
+    20_000,
+    'the notifications of the messages sent, and the welcome and member-added ones',
   );
   return { me, other, chatId, ids };
 }

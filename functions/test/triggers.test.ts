@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
-import { createServices, type AuthContext, type Services } from '@chat/core';
+import { bucketOf, createServices, type AuthContext, type Services } from '@chat/core';
 import { onMemberAdded } from '../src/triggers/member-added';
 import { onMessageCreated } from '../src/triggers/message-created';
+import { onUserCreated } from '../src/triggers/user-created';
 import { uniqueId } from './support';
 
 const firebase = initializeApp({ projectId: 'demo-chat-triggers' }, `triggers-${randomUUID()}`);
@@ -209,6 +210,13 @@ describe('messageCreated', () => {
     expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 999, notified: 999 });
     expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
 
+    // Each of the 16 buckets claimed its share once, with one marker each (the counts above: each member once).
+    const buckets = [...new Set(others.map(bucketOf))].sort();
+    expect(buckets).toHaveLength(16);
+    const markers = await db.collection(`chats/${chatId}/fanouts`).get();
+    const claimed = markers.docs.map((doc) => doc.id).filter((id) => id.startsWith(`${messageId}_`));
+    expect(claimed.sort()).toEqual(buckets.map((bucket) => `${messageId}_${bucket}`));
+
     const counts = await unreadCounts(chatId);
     expect(Object.keys(counts)).toHaveLength(1000);
     expect(others.every((uid) => counts[uid] === 1)).toBe(true);
@@ -261,5 +269,22 @@ describe('memberAdded', () => {
     expect(await deliverMember(chatId, ada!)).toBe(false);
     const notes = await db.collection(`users/${bob}/notifications`).get();
     expect(notes.docs.map((doc) => doc.get('title'))).toEqual([`Name of ${ada} started a chat with you`]);
+  });
+});
+
+describe('userCreated', () => {
+  const deliverUserCreated = async (uid: string) => {
+    const snapshot = await db.doc(`users/${uid}`).get();
+    const event = { id: randomUUID(), params: { uid }, data: snapshot };
+    await onUserCreated(services, event as unknown as Parameters<typeof onUserCreated>[1]);
+  };
+
+  it('when the event is delivered again, also concurrently, then the user has one welcome', async () => {
+    const [uid] = await people(1);
+    await deliverUserCreated(uid!);
+    await Promise.all([deliverUserCreated(uid!), deliverUserCreated(uid!), deliverUserCreated(uid!)]);
+    const inbox = await db.collection(`users/${uid}/notifications`).get();
+    expect(inbox.docs.map((doc) => [doc.id, doc.get('type')])).toEqual([['welcome', 'welcome']]);
+    expect(inbox.docs[0]?.get('title')).toContain(`Name of ${uid}`);
   });
 });

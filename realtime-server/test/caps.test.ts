@@ -3,7 +3,7 @@
  * the history one `chat:join` reads (HISTORY_LIMIT; the rest is paged through REST).
  */
 import type { ChatJoined, Message } from '@chat/core';
-import { Harness, ok, type ChatClient } from './support';
+import { Harness, eventually, ok, type ChatClient } from './support';
 
 describe('Per-user caps on one relay instance', () => {
   let h: Harness;
@@ -24,7 +24,7 @@ describe('Per-user caps on one relay instance', () => {
     // Another user is not affected, and a closed socket frees its place.
     await expect(h.chat(relay, other.idToken)).resolves.toBeDefined();
     held[0]?.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await eventually(() => expect(relay.stats().sockets).toBe(3)); // the relay has seen it go
     await expect(h.chat(relay, user.idToken)).resolves.toBeDefined();
   });
 

@@ -7,8 +7,8 @@ import {
   collect,
   eventually,
   next,
+  marker,
   ok,
-  sleep,
   type ChatClient,
   type RunningRelay,
 } from './support';
@@ -60,8 +60,8 @@ describe('The /chat namespace', () => {
     const arrivals = [next<Message>(a, 'message:new'), next<Message>(b, 'message:new')];
     const sent = await h.send(alice, chatId, 'hello room');
     for (const message of await Promise.all(arrivals)) expect(message).toEqual(sent);
-    await sleep(300);
-    expect(seenByCarol).toEqual([]);
+    const end = await marker(a, carol, c);
+    expect(seenByCarol.map((m) => m.id)).toEqual([end.id]);
     expect(running.relay.stats().chatFeeds).toBe(2);
   });
 
@@ -105,9 +105,10 @@ describe('The /chat namespace', () => {
     const retried = await ok<Message>(a, 'message:send', payload);
     expect(retried.id).toBe(sent.id);
     expect(sent).toMatchObject({ chatId, senderId: alice.uid, text: 'over the socket' });
-    await eventually(() => expect(atBob.map((m) => m.id)).toEqual([sent.id]));
-    await sleep(300);
-    expect(atBob).toHaveLength(1);
+    // The room's next message is the end of the window: the room's changes arrive in commit order.
+    const end = await h.send(alice, chatId, 'after the retry');
+    await eventually(() => expect(atBob.map((m) => m.id)).toContain(end.id));
+    expect(atBob.map((m) => m.id)).toEqual([sent.id, end.id]);
   });
 
   it('when message:send breaks the REST rules, then the ack carries invalid-argument with the fields', async () => {
@@ -140,8 +141,8 @@ describe('The /chat namespace', () => {
     expect(sent.chatId).toMatch(/^dm_/);
     const refused = await call(c, 'chat:join', { chatId: sent.chatId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    await sleep(300);
-    expect(seenByCarol).toEqual([]);
+    const end = await marker(b, carol, c);
+    expect(seenByCarol.map((m) => m.id)).toEqual([end.id]);
   });
 
   it('when members type, then the others in the room see it and the typist does not', async () => {
@@ -156,8 +157,11 @@ describe('The /chat namespace', () => {
     const atBob = next(b, 'typing');
     await ok(a, 'typing', { chatId, typing: true });
     expect(await atBob).toEqual({ chatId, uid: alice.uid, typing: true });
-    await sleep(200);
-    expect(echoed).toEqual([]);
+    // Bob typing back ends the window: Alice's own echo, if any, was emitted before it.
+    const back = next(a, 'typing');
+    await ok(b, 'typing', { chatId, typing: true });
+    await back;
+    expect(echoed).toEqual([{ chatId, uid: bob.uid, typing: true }]);
   });
 
   it('when typing is sent for a chat not joined, then the ack says failed-precondition', async () => {
@@ -195,7 +199,10 @@ describe('The /chat namespace', () => {
     await join(b2, chatId);
     const presence = collect<{ online: boolean }>(a, 'presence');
     await ok(b1, 'chat:leave', { chatId });
-    await sleep(300);
+    // Bob's other socket typing ends the window: a premature offline would have been emitted before it.
+    const typing = next(a, 'typing');
+    await ok(b2, 'typing', { chatId, typing: true });
+    await typing;
     expect(presence).toEqual([]);
     await ok(b2, 'chat:leave', { chatId });
     await eventually(() => expect(presence).toEqual([{ chatId, uid: bob.uid, online: false }]));
@@ -218,28 +225,36 @@ describe('The /chat namespace', () => {
     const atAlice = next<Message>(a, 'message:new');
     const after = await h.send(alice, chatId, 'bob is gone');
     expect((await atAlice).id).toBe(after.id);
-    await sleep(300);
-    expect(atBob).toEqual([]);
+    const end = await marker(a, bob, b);
+    expect(atBob.map((m) => m.id)).toEqual([end.id]);
     expect(await call(b, 'chat:join', { chatId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('when messages are sent the instant a member is removed, then none committed after the removal reaches them', async () => {
     // One ordered stream carries the removal and the messages, so this holds every time, not usually.
+    const a = await h.chat(running.relay, alice.idToken);
     for (let round = 0; round < 5; round += 1) {
       const chatId = await h.groupChat(alice, [bob]);
       const b = await h.chat(running.relay, bob.idToken);
+      await join(a, chatId);
       await join(b, chatId);
       const atBob = collect<Message>(b, 'message:new');
+      const atAlice = collect<Message>(a, 'message:new');
       const removed = next(b, 'chat:removed');
       await h.services.members.remove(h.as(alice), chatId, bob.uid);
       const after = await Promise.all(
         Array.from({ length: 10 }, (_, i) => h.send(alice, chatId, `after removal ${i}`)),
       );
       await removed;
-      await sleep(200);
-      const leaked = atBob.filter((m) => after.some((a) => a.id === m.id));
+      // Once the room has emitted all ten (Alice has them), a marker to Bob ends the window.
+      await eventually(() =>
+        expect(atAlice.filter((m) => after.some((x) => x.id === m.id))).toHaveLength(10),
+      );
+      await marker(a, bob, b);
+      const leaked = atBob.filter((m) => after.some((x) => x.id === m.id));
       expect(leaked).toEqual([]);
       b.disconnect();
+      a.off('message:new');
     }
   });
 
@@ -314,19 +329,24 @@ describe('The /chat namespace', () => {
   });
 
   it('when a member is removed while their join is in flight, then the join is refused and they never enter the room', async () => {
+    const a = await h.chat(running.relay, alice.idToken);
     for (let round = 0; round < 5; round += 1) {
       const chatId = await h.groupChat(alice, [bob]);
+      await join(a, chatId);
       const b = await h.chat(running.relay, bob.idToken);
       const joining = call(b, 'chat:join', { chatId });
       await h.services.members.remove(h.as(alice), chatId, bob.uid);
       const answer = await joining;
       const atBob = collect<Message>(b, 'message:new');
+      const atAlice = collect<Message>(a, 'message:new'); // the removal's system message comes too
       const sent = await h.send(alice, chatId, 'not for bob');
-      await sleep(200);
+      await eventually(() => expect(atAlice.map((m) => m.id)).toContain(sent.id));
+      await marker(a, bob, b);
       // The join raced the removal: it either won (and bob was then evicted) or was refused as not-found.
       expect(answer.ok || answer.error.code === 'not-found').toBe(true);
       expect(atBob.map((m) => m.id)).not.toContain(sent.id);
       b.disconnect();
+      a.off('message:new');
     }
   });
 
@@ -344,14 +364,26 @@ describe('The /chat namespace', () => {
     await eventually(() => expect(running.relay.stats().chatFeeds).toBe(0));
   });
 
-  it('when a member marks a message read, then the ack confirms it', async () => {
+  it('when a member marks a message read, then the ack confirms it, and their read position and unread count move', async () => {
     const chatId = await h.groupChat(alice, [bob]);
-    const message = await h.send(alice, chatId, 'read me');
+    const first = await h.send(alice, chatId, 'read me');
+    const second = await h.send(alice, chatId, 'and then me');
+    // What the messageCreated trigger runs (idempotent, so the stack's trigger running too changes nothing).
+    for (const sent of [first, second]) await h.services.fanOut.messageCreated(chatId, sent.id);
+    const unread = async () =>
+      (await h.services.readState.unreadCounts(h.as(bob))).chats.find((c) => c.chatId === chatId)
+        ?.unreadCount;
+    expect(await unread()).toBe(2);
     const b = await h.chat(running.relay, bob.idToken);
-    expect(await ok(b, 'message:read', { chatId, messageId: message.id })).toEqual({
+    expect(await ok(b, 'message:read', { chatId, messageId: first.id })).toEqual({
       chatId,
-      messageId: message.id,
+      messageId: first.id,
     });
+    const member = await h.db.doc(`chats/${chatId}/members/${bob.uid}`).get();
+    expect(member.data()).toMatchObject({ lastReadMessageId: first.id, unreadCount: 1 });
+    expect(await unread()).toBe(1);
+    await ok(b, 'message:read', { chatId, messageId: second.id });
+    expect(await unread()).toBe(0);
   });
 
   it('when a message is edited and deleted, then the room gets message:updated and message:deleted', async () => {
@@ -380,7 +412,9 @@ describe('The /chat namespace', () => {
     await eventually(() => expect(updates.map((m) => [m.id, m.text])).toEqual([[old.id, 'edited later']]));
     await h.services.messages.delete(h.as(alice), chatId, old.id);
     await eventually(() => expect(deletions.map((m) => m.id)).toEqual([old.id]));
-    await sleep(300);
+    const arrivals = collect<Message>(b, 'message:new');
+    const end = await h.send(alice, chatId, 'after the changes');
+    await eventually(() => expect(arrivals.map((m) => m.id)).toEqual([end.id]));
     expect(updates).toHaveLength(1);
     expect(deletions).toHaveLength(1);
   });
@@ -392,9 +426,9 @@ describe('The /chat namespace', () => {
     const updates = collect<{ title: string | null }>(b, 'chat:updated');
     const sent = await h.send(alice, chatId, 'moves lastActivityAt');
     await h.services.fanOut.messageCreated(chatId, sent.id); // what the messageCreated trigger runs
-    await sleep(300);
-    expect(updates).toEqual([]);
+    // The rename is the end of the window: a chat:updated from the bookkeeping would have come first.
     await h.services.chats.rename(h.as(alice), chatId, { title: 'Renamed' });
-    await eventually(() => expect(updates.map((c) => c.title)).toEqual(['Renamed']));
+    await eventually(() => expect(updates.map((c) => c.title)).toContain('Renamed'));
+    expect(updates.map((c) => c.title)).toEqual(['Renamed']);
   });
 });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { ServerGoodbye } from '@chat/core';
+import type { Message, ServerGoodbye } from '@chat/core';
 import { parseConfig } from '../src/config';
 import { freePort, startRedis } from '../../scripts/lib/redis';
-import { Harness, eventually, next, sleep, type ChatClient } from './support';
+import { startRelayProcess } from './relay-process';
+import { Harness, eventually, next, type ChatClient } from './support';
 
 describe('Relay lifecycle', () => {
   let h: Harness;
@@ -110,6 +111,51 @@ describe('Relay lifecycle', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('when closing cannot finish (its Redis froze), then SIGTERM still ends the process at SHUTDOWN_GRACE_MS', async () => {
+    // Shorter than the relay's own 2 s wait on Redis requests, so only the cutoff can end it this soon.
+    const graceMs = 1000;
+    const redis = await startRedis();
+    h.defer(() => redis.stop());
+    const relay = await startRelayProcess(h, { REDIS_URL: redis.url, SHUTDOWN_GRACE_MS: String(graceMs) });
+    const user = await h.newUser();
+    await h.chat(relay, user.idToken);
+    redis.signal('SIGSTOP'); // connections stay open and nothing answers: the relay's close waits on Redis
+    const started = Date.now();
+    await relay.signal('SIGTERM');
+    const elapsed = Date.now() - started;
+    // The cutoff ended it, not a finished close: no completion line, and not before the grace period.
+    expect(relay.logs.map((line) => line.message)).toContain('SIGTERM received');
+    expect(relay.logs.filter((line) => String(line.message).startsWith('Shut down in'))).toEqual([]);
+    expect(elapsed).toBeGreaterThanOrEqual(graceMs - 100);
+    // Cloud Run's own kill comes 10 s after SIGTERM: the margin over the grace is for a loaded machine.
+    expect(elapsed).toBeLessThan(graceMs + 5000);
+    expect(relay.exitCode()).toBe(0);
+  });
+
+  it('when Redis goes away after start-up, then the relay keeps serving its own clients from Firestore', async () => {
+    let redis = await startRedis();
+    h.defer(() => redis.stop());
+    const { relay } = await h.startRelay({ REDIS_URL: redis.url });
+    const [alice, bob] = await Promise.all([h.newUser(), h.newUser()]);
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(relay, alice.idToken);
+    await a.timeout(10_000).emitWithAck('chat:join', { chatId });
+    await redis.stop();
+    // A socket that connects and joins now, and a message that reaches both: Redis is for other instances.
+    const b = await h.chat(relay, bob.idToken);
+    expect(await b.timeout(10_000).emitWithAck('chat:join', { chatId })).toMatchObject({ ok: true });
+    const arrivals = [next<Message>(a, 'message:new'), next<Message>(b, 'message:new')];
+    const sent = await h.send(alice, chatId, 'Redis is gone');
+    expect((await Promise.all(arrivals)).map((m) => m.id)).toEqual([sent.id, sent.id]);
+    const typing = next(b, 'typing');
+    await a.timeout(10_000).emitWithAck('typing', { chatId, typing: true });
+    expect(await typing).toEqual({ chatId, uid: alice.uid, typing: true });
+    // Redis back before the relay closes: closing while Redis is still gone does not finish (its clients
+    // wait to reconnect), which only SHUTDOWN_GRACE_MS's cutoff ends (the test above).
+    redis = await startRedis(redis.port);
+    await eventually(async () => expect((await fetch(`${relay.url}/healthz`)).status).toBe(200));
+  });
+
   it('when a promise rejects with no handler, then the relay logs it and keeps serving', async () => {
     const entry = path.join(__dirname, '..', 'dist', 'index.js');
     const stray = path.join(__dirname, 'fixtures', 'stray-rejection.js');
@@ -143,9 +189,9 @@ describe('Relay lifecycle', () => {
         }),
       ),
     );
-    await sleep(300);
-    expect(child.exitCode).toBeNull();
+    // Answering after the line was logged is the proof it kept serving (a crash would follow the line).
     expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
+    expect(child.exitCode).toBeNull();
   });
 
   it('when REDIS_URL points at nothing, then the relay refuses to start instead of hanging', async () => {

@@ -1,7 +1,7 @@
 import type { ChatJoined, Message, ServerGoodbye } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import { startRedis, type RunningRedis } from '../../scripts/lib/redis';
-import { Harness, collect, eventually, next, ok, sleep, type RunningRelay } from './support';
+import { Harness, collect, eventually, marker, next, ok, type RunningRelay } from './support';
 
 describe('Two relay instances on one Redis', () => {
   let redis: RunningRedis;
@@ -54,8 +54,9 @@ describe('Two relay instances on one Redis', () => {
     const seen = [a, b, b2].map((s) => collect<Message>(s, 'message:new'));
     const sent: Message[] = [];
     for (let i = 0; i < 20; i += 1) sent.push(await h.send(i % 2 ? alice : bob, chatId, `m${i}`));
-    for (const list of seen) await eventually(() => expect(list).toHaveLength(20));
-    await sleep(500);
+    // One more message ends the window: each instance's listener delivers a chat's changes in commit order.
+    sent.push(await h.send(alice, chatId, 'end'));
+    for (const list of seen) await eventually(() => expect(list.map((m) => m.id)).toContain(sent.at(-1)?.id));
     for (const list of seen) expect(list.map((m) => m.id)).toEqual(sent.map((m) => m.id));
     expect([one.relay.stats().chatFeeds, two.relay.stats().chatFeeds]).toEqual([1, 1]);
   });
@@ -69,9 +70,14 @@ describe('Two relay instances on one Redis', () => {
       text: 'psst',
       clientMessageId: 'p1',
     });
-    await eventually(() => expect(atBob.map((m) => m.id)).toEqual([sent.message.id]));
-    await sleep(300);
-    expect(atBob).toHaveLength(1);
+    // A second private message ends the window: both go through the same Redis channel, in order.
+    const end = await ok<{ message: Message }>(a, 'message:private', {
+      to: bob.uid,
+      text: 'end',
+      clientMessageId: 'p2',
+    });
+    await eventually(() => expect(atBob.map((m) => m.id)).toContain(end.message.id));
+    expect(atBob.map((m) => m.id)).toEqual([sent.message.id, end.message.id]);
   });
 
   it('when a user is disabled, then their sockets on both instances are closed', async () => {
@@ -85,16 +91,18 @@ describe('Two relay instances on one Redis', () => {
 
   it('when a member is removed, then their sockets on every instance leave the room', async () => {
     const a = await h.chat(one.relay, alice.idToken);
+    const a2 = await h.chat(two.relay, alice.idToken);
     const [b1, b2] = await Promise.all([h.chat(one.relay, bob.idToken), h.chat(two.relay, bob.idToken)]);
-    await Promise.all([a, b1, b2].map((s) => ok(s, 'chat:join', { chatId })));
+    await Promise.all([a, a2, b1, b2].map((s) => ok(s, 'chat:join', { chatId })));
     const removed = [next(b1, 'chat:removed'), next(b2, 'chat:removed')];
     await h.services.members.remove(h.as(alice), chatId, bob.uid);
     await Promise.all(removed);
     const atBob = [collect<Message>(b1, 'message:new'), collect<Message>(b2, 'message:new')];
-    const atAlice = next<Message>(a, 'message:new');
+    const atAlice = [next<Message>(a, 'message:new'), next<Message>(a2, 'message:new')];
     await h.send(alice, chatId, 'after removal');
-    await atAlice;
-    await sleep(300);
-    expect(atBob).toEqual([[], []]);
+    await Promise.all(atAlice); // both instances' listeners have emitted it
+    const end = await marker(a, bob, b1);
+    await eventually(() => expect(atBob[1]?.map((m) => m.id)).toContain(end.id));
+    expect(atBob.map((list) => list.map((m) => m.id))).toEqual([[end.id], [end.id]]);
   });
 });

@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import type { NotificationsSubscribed, RealtimeNotification } from '@chat/core';
-import { Harness, call, collect, eventually, next, ok, sleep, type RunningRelay } from './support';
+import { Harness, call, collect, eventually, next, ok, type RunningRelay } from './support';
 
 describe('The /notifications namespace', () => {
   let h: Harness;
@@ -36,7 +36,7 @@ describe('The /notifications namespace', () => {
     ]);
     await Promise.all([tab1, tab2, other].map((s) => ok(s, 'notifications:subscribe', {})));
     expect(running.relay.stats().notificationFeeds).toBe(2);
-    const seenByBob = collect(other, 'notification:new');
+    const seenByBob = collect<RealtimeNotification>(other, 'notification:new');
     const arrivals = [
       next<RealtimeNotification>(tab1, 'notification:new'),
       next<RealtimeNotification>(tab2, 'notification:new'),
@@ -45,8 +45,11 @@ describe('The /notifications namespace', () => {
     for (const notification of await Promise.all(arrivals)) {
       expect(notification).toMatchObject({ id: 'n1', type: 'message', title: 'About n1' });
     }
-    await sleep(300);
-    expect(seenByBob).toEqual([]);
+    // Bob's own notification ends his window: Alice's was emitted before it.
+    const bobs = next<RealtimeNotification>(other, 'notification:new');
+    await notify(bob.uid, 'b1');
+    await bobs;
+    expect(seenByBob.map((n) => n.id)).toEqual(['b1']);
   });
 
   it('when the last socket of a user disconnects, then their inbox listener closes', async () => {
@@ -62,12 +65,16 @@ describe('The /notifications namespace', () => {
     const quiet = await h.notifications(running.relay, alice.idToken);
     const subscribed = await h.notifications(running.relay, alice.idToken);
     await ok(subscribed, 'notifications:subscribe', {});
-    const seen = collect(quiet, 'notification:new');
+    const seen = collect<RealtimeNotification>(quiet, 'notification:new');
     const arrival = next(subscribed, 'notification:new');
     await notify(alice.uid, 'only-subscribers');
     await arrival;
-    await sleep(300);
-    expect(seen).toEqual([]);
+    // Subscribing now and receiving the next one ends the window: the first would have come before it.
+    await ok(quiet, 'notifications:subscribe', {});
+    const next1 = next<RealtimeNotification>(quiet, 'notification:new');
+    await notify(alice.uid, 'after-subscribing');
+    await next1;
+    expect(seen.map((n) => n.id)).toEqual(['after-subscribing']);
   });
 
   it('when a client resubscribes with its newest notification id, then it gets exactly the ones it missed', async () => {
@@ -86,9 +93,9 @@ describe('The /notifications namespace', () => {
     const racing = Promise.all([notify(alice.uid, 'a4'), notify(alice.uid, 'a5')]);
     const answer = await ok<NotificationsSubscribed>(second, 'notifications:subscribe', { after: held.id });
     await racing;
-    await eventually(() => expect(answer.notifications.length + live.length).toBe(4));
-    await sleep(300);
-    const ids = [...answer.notifications, ...live].map((n) => n.id);
+    await notify(alice.uid, 'a6'); // the end of the window: the inbox arrives in order
+    await eventually(() => expect(live.map((n) => n.id)).toContain('a6'));
+    const ids = [...answer.notifications, ...live].map((n) => n.id).filter((id) => id !== 'a6');
     expect(ids.sort()).toEqual(['a2', 'a3', 'a4', 'a5']);
   });
 

@@ -2,7 +2,7 @@ import type { ChatJoined, Message } from '@chat/core';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import { FieldValue } from 'firebase-admin/firestore';
 import { RelayClient, RelayNotifications } from '@chat/client';
-import { Harness, collect, eventually, ok, sleep } from './support';
+import { Harness, collect, eventually, ok } from './support';
 
 describe('Missed-message recovery', () => {
   let h: Harness;
@@ -39,9 +39,10 @@ describe('Missed-message recovery', () => {
     const racing = sendMany(bob, chatId, 'racing', 5);
     const joined = await ok<ChatJoined>(second, 'chat:join', { chatId, after: cursor });
     const during = await racing;
-    await eventually(() => expect(joined.messages.length + arrivedLive.length).toBeGreaterThanOrEqual(10));
-    await sleep(300);
-    const received = [...joined.messages, ...arrivedLive].map((m) => m.id);
+    // A last message ends the window: the room's changes arrive in commit order, so every earlier one is in.
+    const [end] = await sendMany(bob, chatId, 'end', 1);
+    await eventually(() => expect(arrivedLive.map((m) => m.id)).toContain(end?.id));
+    const received = [...joined.messages, ...arrivedLive].map((m) => m.id).filter((id) => id !== end?.id);
     expect(new Set(received).size).toBe(received.length);
     expect(received.sort()).toEqual([...missed, ...during].map((m) => m.id).sort());
     expect(received).not.toContain(before[0]?.id);
@@ -71,9 +72,9 @@ describe('Missed-message recovery', () => {
     await reconnected;
     const after = await sendMany(bob, chatId, 'after', 3);
 
-    const expected = [...before, ...whileDown, ...after].map((m) => m.id);
-    await eventually(() => expect(seen).toHaveLength(expected.length));
-    await sleep(300);
+    const [end] = await sendMany(bob, chatId, 'end', 1);
+    const expected = [...before, ...whileDown, ...after, ...(end ? [end] : [])].map((m) => m.id);
+    await eventually(() => expect(seen).toContain(end?.id));
     expect(seen).toEqual(expected);
     expect(second.relay.stats().chatFeeds).toBe(1);
   });
@@ -109,8 +110,8 @@ describe('Missed-message recovery', () => {
     await h.startRelay({ PORT: String(port) });
     await resubscribed;
     await notify('n4');
-    await eventually(() => expect(seen).toEqual(['n1', 'n2', 'n3', 'n4']));
-    await sleep(300);
-    expect(seen).toEqual(['n1', 'n2', 'n3', 'n4']);
+    await notify('n5'); // the end of the window: the inbox arrives in order
+    await eventually(() => expect(seen).toContain('n5'));
+    expect(seen).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
   });
 });

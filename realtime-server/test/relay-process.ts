@@ -14,6 +14,8 @@ export interface RelayProcess {
   logs: Array<Record<string, unknown>>;
   /** Send a signal and, unless it is SIGSTOP or SIGCONT, wait for the process to end. */
   signal(signal: NodeJS.Signals): Promise<void>;
+  /** Its exit code once it has exited (null while running or when a signal ended it). */
+  exitCode(): number | null;
 }
 
 const ENTRY = path.resolve(__dirname, '../dist/index.js');
@@ -72,5 +74,6 @@ export async function startRelayProcess(h: Harness, env: Record<string, string>)
       child.kill(signal);
       if (signal !== 'SIGSTOP' && signal !== 'SIGCONT') await exited;
     },
+    exitCode: () => child.exitCode,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Revoking or disabling a user through our API reaches their live sockets on every instance at once: the
  * admin operation writes a revocation record that each instance hears with one Firestore listener. The
- * relays here poll Auth only every 60 s (production's interval), so only the record can close a socket
- * within the 2 s the tests allow.
+ * relays here poll Auth only every 60 s (production's interval), so a socket closed well within that (a
+ * quarter of it, the bound below: margin for a loaded machine) was closed by the record. The time it took
+ * is printed; how fast it is belongs to `npm run bench:relay`, not to a pass/fail bound here.
  */
 import {
   createServices,
@@ -16,6 +17,8 @@ import { startRedis, type RunningRedis } from '../../scripts/lib/redis';
 import { Harness, call, next, ok, sleep, type ChatClient, type RunningRelay } from './support';
 
 const POLL_MS = '60000';
+/** Far below the poll: only the revocation record can have closed a socket this soon. */
+const RECORD_BOUND_MS = Number(POLL_MS) / 4;
 const admin: AdminCaller = {
   auth: { uid: 'test-admin', email: null, admin: true },
   requestId: 'revocation-test',
@@ -48,13 +51,13 @@ describe('Revocation through the API, on two relay instances', () => {
   });
   afterEach(() => h.cleanup());
 
-  it('when an admin disables a user, then their sockets on both instances close within 2 s', async () => {
+  it('when an admin disables a user, then their sockets on both instances close long before the Auth poll could', async () => {
     const sockets = [
       await h.chat(one.relay, bob.idToken),
       await h.chat(two.relay, bob.idToken),
       await h.chat(two.relay, bob.idToken),
     ];
-    const goodbyes = sockets.map((s) => next<ServerGoodbye>(s, 'server:goodbye', 5_000));
+    const goodbyes = sockets.map((s) => next<ServerGoodbye>(s, 'server:goodbye', RECORD_BOUND_MS));
     let started = 0;
     const closes = sockets.map((s) => closedAfter(s, () => started));
     started = Date.now();
@@ -62,7 +65,7 @@ describe('Revocation through the API, on two relay instances', () => {
     const times = await Promise.all(closes);
     for (const goodbye of await Promise.all(goodbyes)) expect(goodbye.code).toBe('user-disabled');
     process.stdout.write(`disable → socket close on two instances: ${times.join(', ')} ms\n`);
-    expect(Math.max(...times)).toBeLessThan(2_000);
+    expect(Math.max(...times)).toBeLessThan(RECORD_BOUND_MS);
 
     // A disabled user cannot come back.
     await expect(h.chat(one.relay, bob.idToken)).rejects.toMatchObject({
@@ -70,9 +73,9 @@ describe('Revocation through the API, on two relay instances', () => {
     });
   });
 
-  it('when an admin revokes a user, then their sockets on both instances close within 2 s', async () => {
+  it('when an admin revokes a user, then their sockets on both instances close long before the Auth poll could', async () => {
     const sockets = [await h.chat(one.relay, bob.idToken), await h.chat(two.relay, bob.idToken)];
-    const goodbyes = sockets.map((s) => next<ServerGoodbye>(s, 'server:goodbye', 5_000));
+    const goodbyes = sockets.map((s) => next<ServerGoodbye>(s, 'server:goodbye', RECORD_BOUND_MS));
     let started = 0;
     const closes = sockets.map((s) => closedAfter(s, () => started));
     // auth_time and tokensValidAfterTime have one-second resolution: a revocation in the sign-in's second
@@ -83,7 +86,7 @@ describe('Revocation through the API, on two relay instances', () => {
     const times = await Promise.all(closes);
     for (const goodbye of await Promise.all(goodbyes)) expect(goodbye.code).toBe('token-revoked');
     process.stdout.write(`revoke → socket close on two instances: ${times.join(', ')} ms\n`);
-    expect(Math.max(...times)).toBeLessThan(2_000);
+    expect(Math.max(...times)).toBeLessThan(RECORD_BOUND_MS);
   });
 
   it('when a revoked socket sends right after the revocation, then the send is refused and nothing is written', async () => {

@@ -100,10 +100,11 @@ export class Harness {
   async newUser(): Promise<TestUser> {
     const user = await createUser(this.auth, { uid: uniqueId('u') });
     await this.services.users.createProfile(this.as(user), { displayName: user.uid });
-    // The stack's Functions emulator runs the real userCreated trigger, which writes a welcome notification.
-    // Wait for it here, so it never lands in the middle of a test that counts the inbox.
-    const welcome = this.db.doc(`users/${user.uid}/notifications/welcome`);
-    await eventually(async () => expect((await welcome.get()).exists).toBe(true), 30_000);
+    // The stack's Functions emulator runs the real userCreated trigger, which writes a welcome notification
+    // once (a create with a fixed id). Write it here first, with the same service call, so it never lands in
+    // the middle of a test that counts the inbox, and no test waits on the trigger's latency: the trigger's
+    // own run then finds it and writes nothing.
+    await this.services.notifications.welcome(user.uid, user.uid);
     return user;
   }
 
@@ -166,16 +167,22 @@ export class Harness {
     return (await this.services.messages.send(this.as(user), chatId, { text })).message;
   }
 
+  /**
+   * Stop everything, in reverse order. A stop that fails does not keep the rest running, but it fails the
+   * cleanup (and so the test's hook) afterwards: a relay that cannot close is a finding, not noise.
+   */
   async cleanup(): Promise<void> {
+    const failures: unknown[] = [];
     for (const stop of this.stops.reverse()) {
       try {
         await stop();
-      } catch {
-        // Keep stopping the rest.
+      } catch (error) {
+        failures.push(error);
       }
     }
     this.stops.length = 0;
-    await deleteApp(this.firebase);
+    await deleteApp(this.firebase).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} teardown step(s) failed`);
   }
 }
 
@@ -217,9 +224,35 @@ export function collect<T>(socket: Socket, event: string): T[] {
   return seen;
 }
 
+/**
+ * The positive end of a "nothing else arrives" window: a private message from `from`'s socket to `to`,
+ * awaited on `atTo` (one of `to`'s sockets). Call it once whatever must not reach `atTo` has been emitted
+ * (the test has seen it arrive elsewhere): a socket's frames arrive in order, so once the marker is in,
+ * anything the socket would wrongly have received is in too. Returns the marker, which `atTo` also saw.
+ */
+export async function marker(from: ChatClient, to: { uid: string }, atTo: ChatClient): Promise<Message> {
+  const seen: string[] = [];
+  const onMessage = (message: Message) => seen.push(message.id);
+  atTo.on('message:new', onMessage);
+  try {
+    const sent = await ok<{ message: Message }>(from, 'message:private', {
+      to: to.uid,
+      text: 'marker',
+      clientMessageId: uniqueId('marker'),
+    });
+    await eventually(() => expect(seen).toContain(sent.message.id));
+    return sent.message;
+  } finally {
+    atTo.off('message:new', onMessage);
+  }
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Poll until `check` passes or `timeoutMs` runs out (then throw its last failure). */
+/**
+ * Poll until `check` passes; when `timeoutMs` runs out first, fail with its last failure (which says what
+ * was awaited and what was seen instead).
+ */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -227,7 +260,10 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
       await check();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (Date.now() > deadline) {
+        if (error instanceof Error) error.message = `Still failing after ${timeoutMs} ms:\n${error.message}`;
+        throw error;
+      }
       await sleep(50);
     }
   }

@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 export interface RunningRedis {
   url: string;
   port: number;
+  /** Send `redis-server` a signal: SIGSTOP freezes it (connections stay open, nothing answers), SIGCONT thaws it. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void;
   stop(): Promise<void>;
 }
 
@@ -61,9 +63,11 @@ export async function startRedis(port?: number): Promise<RunningRedis> {
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
+    signal: (signal) => void child.kill(signal),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.kill('SIGCONT'); // a frozen one cannot act on SIGTERM
         // Nothing is persisted, so a slow SIGTERM shutdown is not worth waiting for.
         const kill = setTimeout(() => child.kill('SIGKILL'), 1000);
         child.once('exit', () => {

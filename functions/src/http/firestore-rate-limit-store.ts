@@ -2,6 +2,13 @@ import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'exp
 import type { Firestore } from 'firebase-admin/firestore';
 import { FirestoreRateLimitCounter } from '@chat/core';
 
+/**
+ * How long one store call may wait for Firestore. A Firestore that accepted the call and went silent would
+ * otherwise hold the request for minutes (the client's own deadline); past this the call fails, and the
+ * limiter lets the request through and logs it, as it does when Firestore refuses outright.
+ */
+export const RATE_LIMIT_STORE_TIMEOUT_MS = 2000;
+
 /** Where a counter lives, for readers (the tests) that look at the documents themselves. */
 export { counterOf, RATE_LIMIT_COLLECTION } from '@chat/core';
 
@@ -37,19 +44,31 @@ export class FirestoreRateLimitStore implements Store {
   }
 
   get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    return this.counter.get(key);
+    return bounded(this.counter.get(key));
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const { totalHits, resetTime } = await this.counter.hit(key);
+    const { totalHits, resetTime } = await bounded(this.counter.hit(key));
     return { totalHits, resetTime };
   }
 
   decrement(key: string): Promise<void> {
-    return this.counter.decrement(key);
+    return bounded(this.counter.decrement(key));
   }
 
   resetKey(key: string): Promise<void> {
-    return this.counter.reset(key);
+    return bounded(this.counter.reset(key));
   }
+}
+
+/** `work`, or a rejection once RATE_LIMIT_STORE_TIMEOUT_MS has passed without it settling. */
+function bounded<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Firestore gave no answer within ${RATE_LIMIT_STORE_TIMEOUT_MS} ms`)),
+      RATE_LIMIT_STORE_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

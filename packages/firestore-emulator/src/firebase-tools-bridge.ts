@@ -133,8 +133,9 @@ export function createBridgeInstance(
     getInfo: () => ({ name: FIRESTORE, host: target.host, port: target.port, timeout: 10_000 }),
     // Our emulator is started before firebase-tools. On a loaded machine (a CI runner, two stacks side by
     // side) its first answer can take seconds, so the bridge waits a while before it fails with its own
-    // message rather than letting the Functions emulator trip over a missing Firestore.
-    start: () => waitUntilHealthy(target, 20_000),
+    // message rather than letting the Functions emulator trip over a missing Firestore. 20 s was seen to
+    // fail twice in a row at a load average of 50-80 on 2 cores (eight stacks and their suites side by side).
+    start: () => waitUntilHealthy(target, 60_000),
     connect: async () => {
       const functions = registry.getInfo(FUNCTIONS);
       if (!functions) return;
