@@ -8,6 +8,7 @@ import type { Chat, ChatPage, CreateChatBody, ListChatsQuery, UpdateChatBody } f
 import { encodeCursor } from '../schemas/common';
 import type { Member } from '../schemas/member';
 import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
+import type { ChatLimits } from './chat-limits';
 
 /** A chat as created or opened, and whether this call created it (201) or found it (200). */
 export interface OpenedChat {
@@ -27,6 +28,7 @@ export class ChatService {
     private readonly chats: ChatRepository,
     private readonly users: UserRepository,
     private readonly access: ChatAccess,
+    private readonly limits: ChatLimits,
   ) {}
 
   /** `POST /chats`: a direct chat (opened idempotently) or a group owned by the caller. */
@@ -50,6 +52,8 @@ export class ChatService {
     const existing = await this.chats.getMember(chatId, auth.uid);
     if (existing) return { chat: await this.get(auth, chatId), created: false };
     await this.requireProfiles([otherUid], () => 'memberId');
+    // Only a chat that does not exist yet is counted: reopening one is free.
+    await this.limits.create.admit(auth.uid);
     const members: NewMember[] = [
       { uid: auth.uid, role: 'owner', addedBy: null },
       { uid: otherUid, role: 'owner', addedBy: auth.uid },
@@ -68,6 +72,8 @@ export class ChatService {
   async createGroup(auth: AuthContext, title: string, memberIds: string[]): Promise<OpenedChat> {
     const others = [...new Set(memberIds)].filter((uid) => uid !== auth.uid);
     await this.requireProfiles(others, (uid) => `memberIds.${memberIds.indexOf(uid)}`);
+    await this.limits.create.admit(auth.uid);
+    await this.limits.addMembers.admit(auth.uid, others.length);
     const chatId = this.chats.newChatId();
     await this.chats.create(chatId, {
       type: 'group',
