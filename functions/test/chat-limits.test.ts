@@ -7,6 +7,8 @@ import { parseConfig } from '../src/config';
 import { createHarness, type Harness } from './support';
 import { newPerson, type Person } from './chat-support';
 
+jest.setTimeout(60_000);
+
 const WINDOW_SECONDS = 600;
 
 let h: Harness;
@@ -73,7 +75,10 @@ describe('the member-add limit', () => {
     const chatId = created.body.id as string;
     expect((await owner.api.post(`/chats/${chatId}/members`, { uid: people[2]!.uid })).status).toBe(201);
 
-    expectRateLimited(await owner.api.post(`/chats/${chatId}/members`, { uid: people[3]!.uid }), 'member-add');
+    expectRateLimited(
+      await owner.api.post(`/chats/${chatId}/members`, { uid: people[3]!.uid }),
+      'member-add',
+    );
     expect((await h.db.doc(`chats/${chatId}/members/${people[3]!.uid}`).get()).exists).toBe(false);
     expect((await h.db.doc(`chats/${chatId}`).get()).get('memberIds')).toHaveLength(4);
   });

@@ -115,6 +115,16 @@ describe('the deployed functions bundle on Node 22', () => {
         secrets: [],
       },
       {
+        name: 'chatDeletionRequested',
+        region: ['us-central1'],
+        trigger: created,
+        document: 'chatDeletions/{chatId}',
+        memoryMb: 512,
+        timeoutSeconds: 540,
+        retry: true,
+        secrets: [],
+      },
+      {
         name: 'memberAdded',
         region: ['us-central1'],
         trigger: created,

@@ -29,5 +29,10 @@ export function oneLine(max: number) {
 export function plainLine(text: string, max: number): string {
   const clean = text.replace(UNSAFE_ALL, ' ').replace(/\s+/gu, ' ').trim();
   const chars = Array.from(clean);
-  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? clean
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

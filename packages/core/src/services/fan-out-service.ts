@@ -89,11 +89,7 @@ export class FanOutService {
     const [member, chat] = await Promise.all([this.chats.getMember(chatId, uid), this.chats.get(chatId)]);
     if (!member || !chat || !member.addedBy || member.addedBy === uid) return false;
     const adder = await this.displayName(member.addedBy);
-    return this.notifications.createOnce(
-      uid,
-      addedNotificationId(chatId, member),
-      addedNotice(chat, adder),
-    );
+    return this.notifications.createOnce(uid, addedNotificationId(chatId, member), addedNotice(chat, adder));
   }
 
   private async messageNotice(chat: ChatRecord, message: MessageRecord): Promise<NewNotification> {
@@ -128,7 +124,12 @@ export function addedNotice(chat: ChatRecord, adderName: string): NewNotificatio
   const adder = plainLine(adderName, NOTICE_NAME_LENGTH) || 'Someone';
   const subject = `chats/${chat.id}`;
   if (chat.type === 'direct') {
-    return { type: 'member-added', title: 'New direct chat', body: `${adder} started a chat with you.`, subject };
+    return {
+      type: 'member-added',
+      title: 'New direct chat',
+      body: `${adder} started a chat with you.`,
+      subject,
+    };
   }
   const title = plainLine(chat.title ?? '', NOTICE_TITLE_LENGTH) || 'a group';
   return {

@@ -12,11 +12,7 @@ export const MESSAGE_SEND_LIMITER = 'send';
  * socket sends draw on one budget. See `UserLimit` for how it counts and fails.
  */
 export class SendLimit extends UserLimit {
-  constructor(
-    counter: FirestoreRateLimitCounter | undefined,
-    config: SendLimitConfig,
-    log: LogSink,
-  ) {
+  constructor(counter: FirestoreRateLimitCounter | undefined, config: SendLimitConfig, log: LogSink) {
     super(MESSAGE_SEND_LIMITER, counter, config.sendsPerUser, config.windowSeconds, log);
   }
 }
