@@ -1,6 +1,6 @@
 import { defineInt, defineList, defineString, projectID } from 'firebase-functions/params';
 import { z } from 'zod';
-import { Origin, rateLimitBudget, RateLimitWindowSeconds, type SendLimitConfig } from '@chat/core';
+import { Origin, rateLimitBudget, RateLimitWindowSeconds, type UserLimitsConfig } from '@chat/core';
 
 /**
  * Configuration of the functions, declared as params so `firebase deploy` asks for them and the emulator
@@ -19,7 +19,8 @@ export const CORS_ORIGINS = defineList('CORS_ORIGINS', {
 
 /**
  * Rate limits, counted per fixed window in Firestore so every instance shares them: per IP and per user in
- * http/rate-limit.ts, message sends in core's services (the relay applies the same one).
+ * http/rate-limit.ts; message sends, chat creation and member adds in core's services (the relay applies
+ * the same send limit).
  * A limit of 0 turns that limiter off. These defaults are what a deployment gets; `parseConfig` without
  * the keys (the tests that are not about limits) turns every limiter off.
  */
@@ -38,6 +39,15 @@ export const RATE_LIMIT_PER_USER = defineInt('RATE_LIMIT_PER_USER', {
 export const RATE_LIMIT_SENDS_PER_USER = defineInt('RATE_LIMIT_SENDS_PER_USER', {
   description: 'Messages one user may send per window, on top of the per-user limit (0: no limit).',
   default: 60,
+});
+export const RATE_LIMIT_CHATS_PER_USER = defineInt('RATE_LIMIT_CHATS_PER_USER', {
+  description:
+    'Chats one user may create per window: groups, and direct chats opened for the first time (0: no limit).',
+  default: 10,
+});
+export const RATE_LIMIT_MEMBER_ADDS_PER_USER = defineInt('RATE_LIMIT_MEMBER_ADDS_PER_USER', {
+  description: "Members one user may add to groups per window, a new group's members included (0: no limit).",
+  default: 200,
 });
 
 export const REGION = 'us-central1';
@@ -59,6 +69,8 @@ export const AppConfigSchema = z
     RATE_LIMIT_PER_IP: Limit,
     RATE_LIMIT_PER_USER: Limit,
     RATE_LIMIT_SENDS_PER_USER: Limit,
+    RATE_LIMIT_CHATS_PER_USER: Limit,
+    RATE_LIMIT_MEMBER_ADDS_PER_USER: Limit,
   })
   .superRefine((config, ctx) => {
     if (config.APP_ENV === 'production' && config.CORS_ORIGINS.length === 0) {
@@ -84,8 +96,11 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
 }
 
-/** Requests allowed per window; 0 turns a limiter off. The send limit is core's (`SendLimitConfig`). */
-export interface RateLimitConfig extends SendLimitConfig {
+/**
+ * Requests allowed per window; 0 turns a limiter off. The per-user limits on sends, chat creation and member
+ * adds are core's (`UserLimitsConfig`).
+ */
+export interface RateLimitConfig extends UserLimitsConfig {
   perIp: number;
   perUser: number;
 }
@@ -118,6 +133,8 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
       perIp: data.RATE_LIMIT_PER_IP,
       perUser: data.RATE_LIMIT_PER_USER,
       sendsPerUser: data.RATE_LIMIT_SENDS_PER_USER,
+      chatsPerUser: data.RATE_LIMIT_CHATS_PER_USER,
+      memberAddsPerUser: data.RATE_LIMIT_MEMBER_ADDS_PER_USER,
     },
   };
 }
@@ -148,6 +165,8 @@ export function loadConfig(): AppConfig {
     RATE_LIMIT_PER_IP: read('RATE_LIMIT_PER_IP', RATE_LIMIT_PER_IP),
     RATE_LIMIT_PER_USER: read('RATE_LIMIT_PER_USER', RATE_LIMIT_PER_USER),
     RATE_LIMIT_SENDS_PER_USER: read('RATE_LIMIT_SENDS_PER_USER', RATE_LIMIT_SENDS_PER_USER),
+    RATE_LIMIT_CHATS_PER_USER: read('RATE_LIMIT_CHATS_PER_USER', RATE_LIMIT_CHATS_PER_USER),
+    RATE_LIMIT_MEMBER_ADDS_PER_USER: read('RATE_LIMIT_MEMBER_ADDS_PER_USER', RATE_LIMIT_MEMBER_ADDS_PER_USER),
   };
   try {
     const config = parseConfig(raw);

@@ -19,6 +19,7 @@ import { onUserCreated } from './triggers/user-created';
 import { onMessageCreated } from './triggers/message-created';
 import { onMemberAdded } from './triggers/member-added';
 import { onAnnouncementCreated } from './triggers/announcement-created';
+import { onChatDeletionRequested } from './triggers/chat-deletion-requested';
 
 initializeApp();
 const db = getFirestore();
@@ -79,5 +80,17 @@ export const announcementCreated = onDocumentCreated(
   async (event) =>
     logs.triggerDone('announcementCreated', event.id, {
       ...(await onAnnouncementCreated(built(services, 'services'), event)),
+    }),
+);
+
+/**
+ * A chat was deleted (its document and this job in one transaction): its history and members go here, in
+ * pages, with retries and the longest timeout, so a large chat's deletion outlasts no request.
+ */
+export const chatDeletionRequested = onDocumentCreated(
+  { ...fanOutOptions, timeoutSeconds: 540, document: 'chatDeletions/{chatId}' },
+  async (event) =>
+    logs.triggerDone('chatDeletionRequested', event.id, {
+      ...(await onChatDeletionRequested(built(services, 'services'), event)),
     }),
 );

@@ -1,6 +1,6 @@
 import { directChatId } from '@chat/core';
 import { createHarness, type Harness } from './support';
-import { deliverMessageCreated, fieldPaths, newGroup, newPerson, send } from './chat-support';
+import { deliverMessageCreated, eventually, fieldPaths, newGroup, newPerson, send } from './chat-support';
 
 jest.setTimeout(60_000);
 
@@ -216,30 +216,45 @@ describe('PATCH /chats/:chatId', () => {
 });
 
 describe('DELETE /chats/:chatId', () => {
-  it('when the owner deletes a chat, then it and its members and messages are gone', async () => {
+  it('when the owner deletes a group, then it is gone for everyone at once, and its history and members go in the background', async () => {
     const [owner, member] = [await newPerson(h), await newPerson(h)];
     const chatId = await newGroup(owner, [member]);
     await send(member, chatId, 'soon gone');
     const res = await owner.api.delete(`/chats/${chatId}`);
     expect(res.status).toBe(204);
     expect((await h.db.doc(`chats/${chatId}`).get()).exists).toBe(false);
-    expect((await h.db.collection(`chats/${chatId}/messages`).get()).size).toBe(0);
-    expect((await h.db.collection(`chats/${chatId}/members`).get()).size).toBe(0);
     expect((await member.api.get(`/chats/${chatId}`)).status).toBe(404);
+    expect((await member.api.get(`/chats/${chatId}/messages`)).status).toBe(404);
+    expect((await member.api.post(`/chats/${chatId}/messages`, { text: 'late' })).status).toBe(404);
+    const list = await member.api.get('/chats');
+    expect(list.body.chats.map((chat: { id: string }) => chat.id)).not.toContain(chatId);
+
+    // The chatDeletionRequested trigger, run by the Functions emulator, finishes the job.
+    const left = () =>
+      Promise.all([
+        h.db.collection(`chats/${chatId}/messages`).get(),
+        h.db.collection(`chats/${chatId}/members`).get(),
+        h.db.doc(`chatDeletions/${chatId}`).get(),
+      ]);
+    const [messages, members, job] = await eventually(left, ([m, n, j]) => m.empty && n.empty && !j.exists);
+    expect([messages.size, members.size, job.exists]).toEqual([0, 0, false]);
   });
 
-  it('when a member or an admin of the chat deletes it, then 403; an app admin may', async () => {
+  it('when a member or an admin of the group deletes it, then 403; an app admin is sent to the audited admin route', async () => {
     const [owner, member, appAdmin] = [
       await newPerson(h),
       await newPerson(h),
       await newPerson(h, { admin: true }),
     ];
     const chatId = await newGroup(owner, [member]);
+    expect((await member.api.delete(`/chats/${chatId}`)).status).toBe(403);
     await owner.api.patch(`/chats/${chatId}/members/${member.uid}`, { role: 'admin' }).expect(200);
     expect((await member.api.delete(`/chats/${chatId}`)).status).toBe(403);
+    const byAppAdmin = await appAdmin.api.delete(`/chats/${chatId}`);
+    expect(byAppAdmin.status).toBe(403);
+    expect(byAppAdmin.body.error.message).toContain(`/admin/chats/${chatId}`);
     expect((await h.db.doc(`chats/${chatId}`).get()).exists).toBe(true);
-    expect((await appAdmin.api.delete(`/chats/${chatId}`)).status).toBe(204);
-    expect((await h.db.doc(`chats/${chatId}`).get()).exists).toBe(false);
+    expect((await h.db.doc(`chatDeletions/${chatId}`).get()).exists).toBe(false);
   });
 
   it('when a stranger deletes, then 404 and nothing changes', async () => {
@@ -247,6 +262,35 @@ describe('DELETE /chats/:chatId', () => {
     const chatId = await newGroup(owner, []);
     expect((await stranger.api.delete(`/chats/${chatId}`)).status).toBe(404);
     expect((await h.db.doc(`chats/${chatId}`).get()).exists).toBe(true);
+  });
+
+  it('when one side deletes a direct chat, then it is hidden for them only, until a new message brings it back with only the new history', async () => {
+    const [ada, bob] = [await newPerson(h), await newPerson(h)];
+    const chatId = (await ada.api.post('/chats', { type: 'direct', memberId: bob.uid })).body.id as string;
+    await send(bob, chatId, 'old one');
+    await send(ada, chatId, 'old two');
+    const texts = async (person: typeof ada) =>
+      (await person.api.get(`/chats/${chatId}/messages`)).body.messages.map((m: { text: string }) => m.text);
+    const listed = async (person: typeof ada) =>
+      (await person.api.get('/chats')).body.chats.map((chat: { id: string }) => chat.id) as string[];
+
+    expect((await ada.api.delete(`/chats/${chatId}`)).status).toBe(204);
+    expect(await texts(ada)).toEqual([]);
+    expect(await texts(bob)).toEqual(['old one', 'old two']);
+    expect(await listed(ada)).not.toContain(chatId);
+    expect(await listed(bob)).toContain(chatId);
+    expect((await h.db.doc(`chats/${chatId}`).get()).exists).toBe(true);
+
+    await send(bob, chatId, 'new');
+    // The message trigger moves the chat's activity forward, which brings it back to ada's list.
+    expect(
+      await eventually(
+        () => listed(ada),
+        (ids) => ids.includes(chatId),
+      ),
+    ).toContain(chatId);
+    expect(await texts(ada)).toEqual(['new']);
+    expect(await texts(bob)).toEqual(['old one', 'old two', 'new']);
   });
 });
 

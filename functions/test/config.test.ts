@@ -7,7 +7,14 @@ describe('parseConfig', () => {
       corsOrigins: ['https://chat.example.com'],
       bodyLimitBytes: 65536,
       requestDeadlineMs: 50_000,
-      rateLimits: { windowSeconds: 60, perIp: 0, perUser: 0, sendsPerUser: 0 },
+      rateLimits: {
+        windowSeconds: 60,
+        perIp: 0,
+        perUser: 0,
+        sendsPerUser: 0,
+        chatsPerUser: 0,
+        memberAddsPerUser: 0,
+      },
     });
   });
 
@@ -20,8 +27,17 @@ describe('parseConfig', () => {
         RATE_LIMIT_PER_IP: 600,
         RATE_LIMIT_PER_USER: 300,
         RATE_LIMIT_SENDS_PER_USER: 60,
+        RATE_LIMIT_CHATS_PER_USER: 10,
+        RATE_LIMIT_MEMBER_ADDS_PER_USER: 200,
       }).rateLimits,
-    ).toEqual({ windowSeconds: 30, perIp: 600, perUser: 300, sendsPerUser: 60 });
+    ).toEqual({
+      windowSeconds: 30,
+      perIp: 600,
+      perUser: 300,
+      sendsPerUser: 60,
+      chatsPerUser: 10,
+      memberAddsPerUser: 200,
+    });
     expect(() => parseConfig({ ...base, RATE_LIMIT_SENDS_PER_USER: -1 })).toThrow(
       /RATE_LIMIT_SENDS_PER_USER: /,
     );

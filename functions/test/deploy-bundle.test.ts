@@ -115,6 +115,16 @@ describe('the deployed functions bundle on Node 22', () => {
         secrets: [],
       },
       {
+        name: 'chatDeletionRequested',
+        region: ['us-central1'],
+        trigger: created,
+        document: 'chatDeletions/{chatId}',
+        memoryMb: 512,
+        timeoutSeconds: 540,
+        retry: true,
+        secrets: [],
+      },
+      {
         name: 'memberAdded',
         region: ['us-central1'],
         trigger: created,
@@ -148,6 +158,8 @@ describe('the deployed functions bundle on Node 22', () => {
     expect((manifest.params ?? []).map((param) => param.name).sort()).toEqual([
       'APP_ENV',
       'CORS_ORIGINS',
+      'RATE_LIMIT_CHATS_PER_USER',
+      'RATE_LIMIT_MEMBER_ADDS_PER_USER',
       'RATE_LIMIT_PER_IP',
       'RATE_LIMIT_PER_USER',
       'RATE_LIMIT_SENDS_PER_USER',
@@ -166,6 +178,8 @@ describe('the deployed functions bundle on Node 22', () => {
         RATE_LIMIT_PER_IP: Number(params.RATE_LIMIT_PER_IP),
         RATE_LIMIT_PER_USER: Number(params.RATE_LIMIT_PER_USER),
         RATE_LIMIT_SENDS_PER_USER: Number(params.RATE_LIMIT_SENDS_PER_USER),
+        RATE_LIMIT_CHATS_PER_USER: Number(params.RATE_LIMIT_CHATS_PER_USER),
+        RATE_LIMIT_MEMBER_ADDS_PER_USER: Number(params.RATE_LIMIT_MEMBER_ADDS_PER_USER),
       });
       expect(config.env).toBe('production');
       expect(config.corsOrigins.length).toBeGreaterThan(0);

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   loadConfig,
+  RATE_LIMIT_CHATS_PER_USER,
+  RATE_LIMIT_MEMBER_ADDS_PER_USER,
   RATE_LIMIT_PER_IP,
   RATE_LIMIT_PER_USER,
   RATE_LIMIT_SENDS_PER_USER,
@@ -16,7 +18,14 @@ import {
 import { RATE_LIMIT_COLLECTION } from '../src/http/firestore-rate-limit-store';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PRODUCTION_LIMITS = { windowSeconds: 60, perIp: 600, perUser: 300, sendsPerUser: 60 };
+const PRODUCTION_LIMITS = {
+  windowSeconds: 60,
+  perIp: 600,
+  perUser: 300,
+  sendsPerUser: 60,
+  chatsPerUser: 10,
+  memberAddsPerUser: 200,
+};
 
 /** `loadConfig()` with exactly these variables set, as the runtime would have them. */
 function loadWith(env: Record<string, string>) {
@@ -41,11 +50,16 @@ function readDotenv(file: string): Record<string, string> {
 }
 
 describe('the deployed limits', () => {
-  it('when a project is deployed without setting them, then the params default to 600 per IP, 300 per user and 60 sends in 60 s', () => {
+  it('when a project is deployed without setting them, then the params default to 600 per IP, 300 per user, 60 sends, 10 new chats and 200 member adds in 60 s', () => {
     const defaults = Object.fromEntries(
-      [RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_PER_IP, RATE_LIMIT_PER_USER, RATE_LIMIT_SENDS_PER_USER].map(
-        (param) => [param.name, String(param.options.default)],
-      ),
+      [
+        RATE_LIMIT_WINDOW_SECONDS,
+        RATE_LIMIT_PER_IP,
+        RATE_LIMIT_PER_USER,
+        RATE_LIMIT_SENDS_PER_USER,
+        RATE_LIMIT_CHATS_PER_USER,
+        RATE_LIMIT_MEMBER_ADDS_PER_USER,
+      ].map((param) => [param.name, String(param.options.default)]),
     );
     const config = loadWith({
       APP_ENV: 'production',

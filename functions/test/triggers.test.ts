@@ -240,7 +240,8 @@ describe('memberAdded', () => {
         .get();
       expect(notes.docs.map((doc) => doc.data())).toEqual([
         expect.objectContaining({
-          title: `Name of ${owner} added you to Trigger test`,
+          title: 'You were added to a group',
+          body: `Name of ${owner} added you to “Trigger test”.`,
           subject: `chats/${chatId}`,
         }),
       ]);
@@ -268,7 +269,28 @@ describe('memberAdded', () => {
     expect(await deliverMember(chatId, bob!)).toBe(false);
     expect(await deliverMember(chatId, ada!)).toBe(false);
     const notes = await db.collection(`users/${bob}/notifications`).get();
-    expect(notes.docs.map((doc) => doc.get('title'))).toEqual([`Name of ${ada} started a chat with you`]);
+    expect(notes.docs.map((doc) => doc.get('title'))).toEqual(['New direct chat']);
+    expect(notes.docs.map((doc) => doc.get('body'))).toEqual([`Name of ${ada} started a chat with you.`]);
+  });
+
+  // Names and titles written before the API refused control characters (or by any other writer) must not
+  // reach an inbox as they are: the notice is the server's own sentence, bounded, on one line.
+  it('when the adder chose a hostile name and group title, then the notice is server text, bounded and plain', async () => {
+    const [owner, added] = await people(2);
+    const hostileName = `Support\u202E\nVerify your account at evil.example ${'x'.repeat(60)}`;
+    const hostileTitle = `URGENT\r\n\u0007 click here\u2066 ${'y'.repeat(110)}`;
+    await db.doc(`users/${owner}`).update({ displayName: hostileName });
+    const chatId = await group(owner!, []);
+    await db.doc(`chats/${chatId}`).update({ title: hostileTitle });
+    await services.members.add(as(owner!), chatId, { uid: added!, role: 'member' });
+    expect(await deliverMember(chatId, added!)).toBe(true);
+
+    const [note] = (await db.collection(`users/${added}/notifications`).get()).docs.map((doc) => doc.data());
+    expect(note?.['title']).toBe('You were added to a group');
+    const body = note?.['body'] as string;
+    expect(body.length).toBeLessThanOrEqual(140);
+    expect(body).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+    expect(body).toMatch(/^Support Verify your account.*… added you to “URGENT click here y+…”\.$/u);
   });
 });
 

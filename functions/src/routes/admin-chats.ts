@@ -46,7 +46,8 @@ export const adminChatRoutes = [
   defineRoute({
     method: 'delete',
     path: '/admin/chats/:chatId',
-    summary: 'Delete any chat with its history (admins only; audited)',
+    summary:
+      'Hard-delete any chat: gone at once, its history deleted in the background (admins only; audited)',
     tag: 'admin',
     auth: 'admin',
     request: { params: AdminChatParams },

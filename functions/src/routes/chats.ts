@@ -17,7 +17,7 @@ export const chatRoutes = [
       201: { description: 'Created.', body: Chat },
       200: { description: 'The direct chat with that user already existed.', body: Chat },
     },
-    errors: [404],
+    errors: [404, 412],
     handler: async ({ caller, body }, { services }) => {
       const { chat, created } = await services.chats.create(caller, body);
       return { status: created ? 201 : 200, location: `/chats/${chat.id}`, body: chat };
@@ -67,7 +67,7 @@ export const chatRoutes = [
   defineRoute({
     method: 'delete',
     path: '/chats/:chatId',
-    summary: 'Delete a chat (the owner)',
+    summary: 'Delete a chat: a direct chat for the caller only, a group for everyone (its owner)',
     tag: 'chats',
     auth: 'user',
     request: { params: ChatParams },

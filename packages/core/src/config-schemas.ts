@@ -23,6 +23,17 @@ export interface SendLimitConfig {
   sendsPerUser: number;
 }
 
+/**
+ * Every per-user limit `createServices` applies: sends, and the operations that reach other people without
+ * their asking (creating chats, adding members), so one account cannot flood strangers' chat lists and inboxes.
+ */
+export interface UserLimitsConfig extends SendLimitConfig {
+  /** Chats (groups, and direct chats opened for the first time) one user may create per window (0: no limit). @default 0 */
+  chatsPerUser?: number;
+  /** Members one user may add per window, a group's initial members included (0: no limit). @default 0 */
+  memberAddsPerUser?: number;
+}
+
 /** A browser origin for CORS: a bare `http(s)://host[:port]`, no path and no trailing slash. */
 export const Origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
   message: 'must be a bare origin such as https://chat.example.com (no path, no trailing slash)',

@@ -7,6 +7,7 @@
 export { ErrorCodes, type ErrorCode } from './errors';
 export * from './schemas/error-envelope';
 export * from './schemas/common';
+export * from './schemas/plain-text';
 export * from './schemas/user';
 export * from './schemas/chat';
 export * from './schemas/member';

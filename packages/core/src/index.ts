@@ -28,6 +28,8 @@ export {
   type SentPrivateMessage,
 } from './services/message-service';
 export { SendLimit, MESSAGE_SEND_LIMITER } from './services/send-limit';
+export { UserLimit } from './services/user-limit';
+export { CHAT_CREATE_LIMITER, MEMBER_ADD_LIMITER, type ChatLimits } from './services/chat-limits';
 export { ReadStateService } from './services/read-state-service';
 export { FanOutService, bucketOf, type MessageFanOut } from './services/fan-out-service';
 export { ChatAccess, may } from './services/chat-access';

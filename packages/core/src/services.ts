@@ -1,6 +1,6 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { SendLimitConfig } from './config-schemas';
+import type { UserLimitsConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
 import { AccountDirectory } from './repositories/account-directory';
 import { AnnouncementRepository } from './repositories/announcement-repository';
@@ -22,6 +22,8 @@ import { MessageService } from './services/message-service';
 import { NotificationService } from './services/notification-service';
 import { ReadStateService } from './services/read-state-service';
 import { MESSAGE_SEND_LIMITER, SendLimit } from './services/send-limit';
+import { CHAT_CREATE_LIMITER, MEMBER_ADD_LIMITER } from './services/chat-limits';
+import { UserLimit } from './services/user-limit';
 import { UserService } from './services/user-service';
 
 /** Every domain service, wired to one Firestore. The functions and the relay both build theirs here. */
@@ -41,8 +43,8 @@ export interface Services {
 }
 
 export interface ServicesOptions {
-  /** The per-user send limit, applied to every send. @default no limit */
-  limits?: SendLimitConfig;
+  /** The per-user limits: sends, chat creation, member adds. @default no limit */
+  limits?: UserLimitsConfig;
   /** Where the domain logs what it must (a send limit that could not be counted). @default nowhere */
   log?: LogSink;
 }
@@ -59,16 +61,37 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
   const fanOutRepository = new FanOutRepository(db, chatRepository, messageRepository);
   const access = new ChatAccess(chatRepository);
   const limits = options.limits ?? { windowSeconds: 60, sendsPerUser: 0 };
-  const sendCounter =
+  const log = options.log ?? (() => undefined);
+  const userLimit = (name: string, budget: number) =>
+    new UserLimit(
+      name,
+      budget > 0
+        ? new FirestoreRateLimitCounter(db, {
+            prefix: limiterPrefix(name),
+            windowMs: limits.windowSeconds * 1000,
+            limit: budget,
+          })
+        : undefined,
+      budget,
+      limits.windowSeconds,
+      log,
+    );
+  const sendLimit = new SendLimit(
     limits.sendsPerUser > 0
       ? new FirestoreRateLimitCounter(db, {
           prefix: limiterPrefix(MESSAGE_SEND_LIMITER),
           windowMs: limits.windowSeconds * 1000,
           limit: limits.sendsPerUser,
         })
-      : undefined;
-  const sendLimit = new SendLimit(sendCounter, limits, options.log ?? (() => undefined));
-  const chats = new ChatService(chatRepository, userRepository, access);
+      : undefined,
+    limits,
+    log,
+  );
+  const chatLimits = {
+    create: userLimit(CHAT_CREATE_LIMITER, limits.chatsPerUser ?? 0),
+    addMembers: userLimit(MEMBER_ADD_LIMITER, limits.memberAddsPerUser ?? 0),
+  };
+  const chats = new ChatService(chatRepository, userRepository, access, chatLimits);
   const announcements = new AnnouncementRepository(db, notificationRepository);
   const revocations = new RevocationRepository(db);
   const audit = new AuditRepository(db, {
@@ -83,7 +106,7 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
     accounts: new AccountService(accounts, audit),
     notifications: new NotificationService(notificationRepository),
     chats,
-    members: new MemberService(chatRepository, userRepository, access),
+    members: new MemberService(chatRepository, userRepository, access, chatLimits),
     messages: new MessageService(chatRepository, messageRepository, access, sendLimit, chats),
     readState: new ReadStateService(chatRepository, fanOutRepository, access),
     fanOut: new FanOutService(chatRepository, fanOutRepository, notificationRepository, userRepository),

@@ -11,6 +11,8 @@ import {
   parseInput,
   SendMessageBody,
   AppError,
+  CreateUserBody,
+  UpdateChatBody,
 } from '../src';
 
 describe('cursors', () => {
@@ -94,5 +96,27 @@ describe('chat and message bodies', () => {
       memberIds: [],
     });
     expect(() => parseInput(CreateChatBody, { type: 'direct', title: 'T' })).toThrow(AppError);
+  });
+});
+
+describe('names and titles that reach other people', () => {
+  it.each([
+    ['a newline', 'Team\nVerify your account'],
+    ['a carriage return', 'Team\rhidden'],
+    ['a bell', 'Team\u0007'],
+    ['a right-to-left override', 'Team\u202Etxt.exe'],
+    ['a bidi isolate', 'Team\u2066x\u2069'],
+  ])('when a group title or display name holds %s, then it is refused, naming the field', (_what, text) => {
+    const group = CreateChatBody.safeParse({ type: 'group', title: text });
+    expect(group.success).toBe(false);
+    expect(group.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['title']);
+    expect(UpdateChatBody.safeParse({ title: text }).success).toBe(false);
+    const profile = CreateUserBody.safeParse({ displayName: text });
+    expect(profile.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['displayName']);
+  });
+
+  it('when a title holds emoji joined by a zero-width joiner, then it is accepted', () => {
+    expect(CreateChatBody.safeParse({ type: 'group', title: 'Family 👨‍👩‍👧' }).success).toBe(true);
+    expect(CreateUserBody.safeParse({ displayName: 'Zoë 👩‍💻' }).success).toBe(true);
   });
 });

@@ -139,7 +139,7 @@ export interface paths {
         get: operations["getChatsChatId"];
         put?: never;
         post?: never;
-        /** Delete a chat (the owner) */
+        /** Delete a chat: a direct chat for the caller only, a group for everyone (its owner) */
         delete: operations["deleteChatsChatId"];
         options?: never;
         head?: never;
@@ -421,7 +421,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete any chat with its history (admins only; audited)
+         * Hard-delete any chat: gone at once, its history deleted in the background (admins only; audited)
          * @description Needs an ID token with the `admin` custom claim.
          */
         delete: operations["deleteAdminChatsChatId"];
@@ -1502,7 +1502,7 @@ export interface operations {
                 } | {
                     /** @constant */
                     type: "group";
-                    /** @description The group title, 1..120 characters. */
+                    /** @description The group title, 1..120 characters, on one line (no control characters or bidirectional controls). */
                     title: string;
                     /**
                      * @description Users to add besides the caller, who becomes the owner. Their profiles must exist.
@@ -1551,6 +1551,15 @@ export interface operations {
             };
             /** @description Not found, or not a member (`not-found`: chat ids are not leaked). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not possible in this state (`failed-precondition`). */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1761,7 +1770,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The group title, 1..120 characters. */
+                    /** @description The group title, 1..120 characters, on one line (no control characters or bidirectional controls). */
                     title: string;
                 };
             };

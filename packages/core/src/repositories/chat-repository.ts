@@ -2,6 +2,7 @@ import {
   FieldPath,
   FieldValue,
   type DocumentReference,
+  type Timestamp,
   type Firestore,
   type Transaction,
 } from 'firebase-admin/firestore';
@@ -19,7 +20,7 @@ import {
   type MessageRecord,
   type NewMessage,
 } from './message-repository';
-import { TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
+import { compareTimes, TimestampField, timestampOf, toIso, toIsoOrNull } from './firestore-time';
 
 /** `chats/{chatId}` as stored; see `schemas/chat.ts`. Checked on every read. */
 const ChatDoc = z.object({
@@ -45,6 +46,8 @@ const MemberDoc = z.object({
   lastReadAt: TimestampField.nullable(),
   unreadCount: z.number().int().min(0),
   muted: z.boolean(),
+  /** Set when this member deleted a direct chat for themselves: they see nothing from before it. */
+  clearedAt: TimestampField.nullable().default(null),
 });
 export type MemberRecord = z.infer<typeof MemberDoc> & { uid: string };
 
@@ -86,6 +89,15 @@ export class ChatRepository {
     return this.chatRef(chatId).collection('members').doc(uid);
   }
 
+  /**
+   * `chatDeletions/{chatId}`: `{ requestedBy, requestedAt }`, the job of deleting what is left under a chat
+   * whose document is gone. Created in the transaction that deletes the chat; the `chatDeletionRequested`
+   * trigger does the work and deletes the job last, so while it exists the chat's id is not reused.
+   */
+  deletionRef(chatId: string): DocumentReference {
+    return this.db.collection('chatDeletions').doc(chatId);
+  }
+
   /** A fresh random id for a group chat. */
   newChatId(): string {
     return this.db.collection('chats').doc().id;
@@ -99,6 +111,23 @@ export class ChatRepository {
   async getMember(chatId: string, uid: string): Promise<MemberRecord | null> {
     const snapshot = await this.memberRef(chatId, uid).get();
     return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
+  }
+
+  /** The chat and `uid`'s member record in it, read in one call (either null when missing). */
+  async getWithMember(
+    chatId: string,
+    uid: string,
+  ): Promise<{ chat: ChatRecord | null; member: MemberRecord | null }> {
+    const [chat, member] = await this.db.getAll(this.chatRef(chatId), this.memberRef(chatId, uid));
+    return {
+      chat: chat?.exists ? parseChat(chatId, chat.data()) : null,
+      member: member?.exists ? parseMember(uid, member.data()) : null,
+    };
+  }
+
+  /** Whether the chat's deletion job is still to finish. */
+  async deletionPending(chatId: string): Promise<boolean> {
+    return (await this.deletionRef(chatId).get()).exists;
   }
 
   /** The member record of `uid` in each chat, in the order given (null where it is missing). */
@@ -201,21 +230,29 @@ export class ChatRepository {
   }
 
   /**
-   * Deletes the chat with every subcollection (members, messages, fan-out markers), through a BulkWriter.
-   * A `chat-deleted` system message goes first, so whoever follows the chat's messages (the relay) learns
-   * it is gone before its documents go.
+   * Deletes up to `pageSize` of the documents left under a chat whose document is gone (members, messages,
+   * fan-out markers: whatever subcollections it has), in one batch. Returns how many; 0 when none is left.
+   * Deleting an absent document is not an error, so two runs at once, or a run again, are harmless.
    */
-  async delete(chatId: string, actor: string): Promise<void> {
-    await this.chatRef(chatId)
-      .collection('messages')
-      .doc()
-      .create(systemMessageData(actor, { event: 'chat-deleted' }));
-    await this.db.recursiveDelete(this.chatRef(chatId));
+  async deleteContentsPage(chatId: string, pageSize: number): Promise<number> {
+    const batch = this.db.batch();
+    let count = 0;
+    for (const collection of await this.chatRef(chatId).listCollections()) {
+      if (count >= pageSize) break;
+      const snapshot = await collection
+        .select()
+        .limit(pageSize - count)
+        .get();
+      for (const doc of snapshot.docs) batch.delete(doc.ref);
+      count += snapshot.size;
+    }
+    if (count > 0) await batch.commit();
+    return count;
   }
 
-  /** Deletes what is left under a chat whose document `ChatTransaction.deleteChat` removed. */
-  async deleteContents(chatId: string): Promise<void> {
-    await this.db.recursiveDelete(this.chatRef(chatId));
+  /** Ends a chat's deletion: its job goes, and the chat's id (a direct chat's) may be used again. */
+  async completeDeletion(chatId: string): Promise<void> {
+    await this.deletionRef(chatId).delete();
   }
 
   /**
@@ -326,13 +363,30 @@ export class ChatTransaction {
   }
 
   /**
-   * Deletes the chat document, with its `chat-deleted` system message, so whoever follows the chat's
-   * messages (the relay) hears it in the same commit. Its subcollections are left to
-   * `ChatRepository.deleteContents`, after the commit (a transaction cannot hold a whole history).
+   * Deletes the chat: its document goes, its `chat-deleted` system message is appended (whoever follows
+   * the chat's messages, the relay, hears it in the same commit) and its deletion job is created. Readers
+   * treat a chat without its document as gone at once; the job (`chatDeletionRequested`) deletes the
+   * history and the members afterwards, in pages, since a transaction cannot hold a whole history. A job
+   * still pending for this id fails the commit with `already-exists`.
    */
   deleteChat(chatId: string, actor: string): void {
     this.record(chatId, actor, { event: 'chat-deleted' });
     this.tx.delete(this.repo.chatRef(chatId));
+    this.tx.create(this.repo.deletionRef(chatId), {
+      requestedBy: actor,
+      requestedAt: FieldValue.serverTimestamp(),
+    });
+  }
+
+  /**
+   * Hides the chat's history from `uid` only (a direct chat "deleted" by one side): they see nothing from
+   * before now, their unread count is cleared, and the other member keeps everything.
+   */
+  clearHistoryFor(chatId: string, uid: string): void {
+    this.tx.update(this.repo.memberRef(chatId, uid), {
+      clearedAt: FieldValue.serverTimestamp(),
+      unreadCount: 0,
+    });
   }
 
   /** Moves `uid`'s read position to `message`, with the unread count recounted from there. */
@@ -352,6 +406,18 @@ export class ChatTransaction {
   async member(chatId: string, uid: string): Promise<MemberRecord | null> {
     const snapshot = await this.tx.get(this.repo.memberRef(chatId, uid));
     return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
+  }
+
+  /** The chat and `uid`'s member record in it, read together in this transaction. */
+  async withMember(
+    chatId: string,
+    uid: string,
+  ): Promise<{ chat: ChatRecord | null; member: MemberRecord | null }> {
+    const [chat, member] = await this.tx.getAll(this.repo.chatRef(chatId), this.repo.memberRef(chatId, uid));
+    return {
+      chat: chat?.exists ? parseChat(chatId, chat.data()) : null,
+      member: member?.exists ? parseMember(uid, member.data()) : null,
+    };
   }
 
   rename(chatId: string, title: string, actor: string): void {
@@ -410,6 +476,7 @@ function newMemberData(member: NewMember) {
     lastReadAt: null,
     unreadCount: 0,
     muted: false,
+    clearedAt: null,
   };
 }
 
@@ -426,6 +493,11 @@ export function toMember(record: MemberRecord): Member {
   };
 }
 
+/** Whether `member` cleared the chat's history at or after `time`: what they no longer see. */
+export function clearedBefore(member: MemberRecord | null, time: Timestamp): boolean {
+  return member?.clearedAt != null && compareTimes(time, member.clearedAt) <= 0;
+}
+
 export function toChat(record: ChatRecord, membership: MemberRecord | null): Chat {
   return {
     id: record.id,
@@ -436,14 +508,16 @@ export function toChat(record: ChatRecord, membership: MemberRecord | null): Cha
     createdAt: toIso(record.createdAt),
     updatedAt: toIso(record.updatedAt),
     lastActivityAt: toIso(record.lastActivityAt),
-    lastMessage: record.lastMessage
-      ? {
-          id: record.lastMessage.id,
-          senderId: record.lastMessage.senderId,
-          text: record.lastMessage.text,
-          createdAt: toIso(record.lastMessage.createdAt),
-        }
-      : null,
+    // A member who cleared the chat's history does not see its last message from before.
+    lastMessage:
+      record.lastMessage && !clearedBefore(membership, record.lastMessage.createdAt)
+        ? {
+            id: record.lastMessage.id,
+            senderId: record.lastMessage.senderId,
+            text: record.lastMessage.text,
+            createdAt: toIso(record.lastMessage.createdAt),
+          }
+        : null,
     membership: membership ? toMember(membership) : null,
   };
 }

@@ -4,6 +4,7 @@ import {
   type DocumentReference,
   type Firestore,
   type Query,
+  type Timestamp,
 } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
@@ -91,22 +92,24 @@ export class MessageRepository {
 
   /**
    * One page in (createdAt, id) order: the latest messages, those just before `before`, or those just
-   * after `after`. Reads one extra document to know whether more lie beyond.
+   * after `after`; only those created after `since` when it is given (a member who cleared the history).
+   * Reads one extra document to know whether more lie beyond.
    */
   async page(
     chatId: string,
     limit: number,
-    cursor: { before?: PageCursor; after?: PageCursor },
+    cursor: { before?: PageCursor; after?: PageCursor; since?: Timestamp | null },
   ): Promise<MessageRecordPage> {
     const messages = this.db.collection('chats').doc(chatId).collection('messages');
     const forward = cursor.after !== undefined;
     const direction = forward ? 'asc' : 'desc';
-    let query = messages
+    const from = cursor.since ? messages.where('createdAt', '>', cursor.since) : messages;
+    let query = from
       .orderBy('createdAt', direction)
       .orderBy(FieldPath.documentId(), direction)
       .limit(limit + 1);
-    const from = cursor.after ?? cursor.before;
-    if (from) query = query.startAfter(timestampOf(from), from.id);
+    const position = cursor.after ?? cursor.before;
+    if (position) query = query.startAfter(timestampOf(position), position.id);
     const snapshot = await query.get();
     const records = snapshot.docs.slice(0, limit).map((doc) => parseMessage(chatId, doc.id, doc.data()));
     if (!forward) records.reverse();

@@ -62,25 +62,28 @@ export class FirestoreRateLimitCounter {
     this.limit = options.limit ?? Number.POSITIVE_INFINITY;
   }
 
-  /** Count one hit of `key`. Throws when Firestore fails; the caller decides whether to let it through. */
-  async hit(key: string): Promise<RateLimitHit> {
+  /**
+   * Count `weight` hits of `key` at once (one operation that stands for several, such as a group created
+   * with its members). Throws when Firestore fails; the caller decides whether to let it through.
+   */
+  async hit(key: string, weight = 1): Promise<RateLimitHit> {
     const known = this.overLimit.get(key);
     if (known && known.resetTime.getTime() > Date.now()) {
-      known.hits += 1;
+      known.hits += weight;
       return { totalHits: known.hits, resetTime: known.resetTime, limited: true };
     }
     const { ref, resetTime } = this.window(key);
     await ref.set(
       {
         limiter: this.prefix,
-        hits: FieldValue.increment(1),
+        hits: FieldValue.increment(weight),
         expireAt: Timestamp.fromMillis(resetTime.getTime() + this.windowMs),
       },
       { merge: true },
     );
     const read = (await ref.get()).get('hits');
-    // Our own increment is in what we read; anything else would be a store bug, counted as one hit.
-    const hits = typeof read === 'number' && read >= 1 ? read : 1;
+    // Our own increment is in what we read; anything else would be a store bug, counted as our hits alone.
+    const hits = typeof read === 'number' && read >= weight ? read : weight;
     const limited = hits > this.limit;
     if (limited) this.rememberOverLimit(key, hits, resetTime);
     return { totalHits: hits, resetTime, limited };

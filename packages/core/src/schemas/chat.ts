@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChatId, Cursor, IsoTime, MessageId, PageLimit } from './common';
+import { oneLine } from './plain-text';
 import { Member } from './member';
 import { Uid } from './user';
 
@@ -26,7 +27,9 @@ export const MAX_CHAT_MEMBERS = 2000;
 /** How many other members `POST /chats` accepts at once; add more with `POST /chats/{chatId}/members`. */
 export const MAX_INITIAL_MEMBERS = 100;
 
-const Title = z.string().trim().min(1).max(120).describe('The group title, 1..120 characters.');
+const Title = oneLine(120).describe(
+  'The group title, 1..120 characters, on one line (no control characters or bidirectional controls).',
+);
 
 /** Body of `POST /chats`: a direct chat with one other user, or a group. The creator is always the caller. */
 export const CreateChatBody = z.discriminatedUnion('type', [

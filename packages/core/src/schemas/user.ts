@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUsableDocId, RESERVED_ID_MESSAGE } from './common';
+import { oneLine } from './plain-text';
 
 /** A user id as Firebase Auth issues it: 1–128 characters, no slashes (it is a Firestore document id). */
 export const Uid = z
@@ -9,7 +10,8 @@ export const Uid = z
   .regex(/^[^/]+$/, 'Must not contain "/".')
   .refine(isUsableDocId, RESERVED_ID_MESSAGE);
 
-const DisplayName = z.string().trim().min(1).max(80);
+/** Shown to other users in chats and notifications: one line, no control characters. */
+const DisplayName = oneLine(80);
 const PhotoUrl = z.url({ protocol: /^https?$/ }).max(2048);
 const Bio = z.string().trim().max(500);
 

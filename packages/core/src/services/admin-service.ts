@@ -179,7 +179,11 @@ export class AdminService {
     });
   }
 
-  /** Deletes a chat: its document and system message in the audited transaction, then its contents. */
+  /**
+   * Hard-deletes any chat: its document goes, with its `chat-deleted` system message and its deletion job,
+   * in the audited transaction; the job (the `chatDeletionRequested` trigger) deletes the rest in the
+   * background, with retries, however long that takes.
+   */
   async deleteChat(caller: AdminCaller, chatId: string): Promise<void> {
     await this.act(caller, 'chat.delete', { type: 'chat', id: chatId }, async (tx) => {
       const chat = await tx.chats.chat(chatId);
@@ -191,7 +195,6 @@ export class AdminService {
         after: null,
       };
     });
-    await this.chats.deleteContents(chatId);
   }
 
   // ---- announcements ----

@@ -11,25 +11,29 @@ import type { Role } from '../schemas/member';
 export class ChatAccess {
   constructor(private readonly chats: ChatRepository) {}
 
-  /** The caller's member record; `not-found` when they are not a member. */
+  /**
+   * The caller's member record; `not-found` when they are not a member, or when the chat is deleted (its
+   * document is gone at once; the members and messages under it go later, with its deletion job).
+   */
   async member(auth: AuthContext, chatId: string): Promise<MemberRecord> {
-    const member = await this.chats.getMember(chatId, auth.uid);
-    if (!member) throw chatNotFound(chatId);
+    const { chat, member } = await this.chats.getWithMember(chatId, auth.uid);
+    if (!chat || !member) throw chatNotFound(chatId);
     return member;
   }
 
   /** The caller's member record, or null for an app admin who is not a member of an existing chat. */
   async memberOrAdmin(auth: AuthContext, chatId: string): Promise<MemberRecord | null> {
-    const member = await this.chats.getMember(chatId, auth.uid);
+    const { chat, member } = await this.chats.getWithMember(chatId, auth.uid);
+    if (!chat) throw chatNotFound(chatId);
     if (member) return member;
-    if (auth.admin && (await this.chats.get(chatId))) return null;
+    if (auth.admin) return null;
     throw chatNotFound(chatId);
   }
 
   /** `member`, inside a transaction, so the check and the write see the same state. */
   async memberIn(tx: ChatTransaction, auth: AuthContext, chatId: string): Promise<MemberRecord> {
-    const member = await tx.member(chatId, auth.uid);
-    if (!member) throw chatNotFound(chatId);
+    const { chat, member } = await tx.withMember(chatId, auth.uid);
+    if (!chat || !member) throw chatNotFound(chatId);
     return member;
   }
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
-import { toChat, type ChatRepository, type NewMember } from '../repositories/chat-repository';
+import { clearedBefore, toChat, type ChatRepository, type NewMember } from '../repositories/chat-repository';
 import { toMember } from '../repositories/chat-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import type { Chat, ChatPage, CreateChatBody, ListChatsQuery, UpdateChatBody } from '../schemas/chat';
 import { encodeCursor } from '../schemas/common';
 import type { Member } from '../schemas/member';
 import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
+import type { ChatLimits } from './chat-limits';
 
 /** A chat as created or opened, and whether this call created it (201) or found it (200). */
 export interface OpenedChat {
@@ -27,6 +28,7 @@ export class ChatService {
     private readonly chats: ChatRepository,
     private readonly users: UserRepository,
     private readonly access: ChatAccess,
+    private readonly limits: ChatLimits,
   ) {}
 
   /** `POST /chats`: a direct chat (opened idempotently) or a group owned by the caller. */
@@ -47,9 +49,18 @@ export class ChatService {
       ]);
     }
     const chatId = directChatId(auth.uid, otherUid);
-    const existing = await this.chats.getMember(chatId, auth.uid);
-    if (existing) return { chat: await this.get(auth, chatId), created: false };
+    const existing = await this.chats.getWithMember(chatId, auth.uid);
+    if (existing.chat && existing.member) {
+      return { chat: toChat(existing.chat, existing.member), created: false };
+    }
+    // Hard-deleted, and its deletion job has not finished: a new chat under this id would get the old
+    // history back (or lose its own to the job). The job runs within seconds.
+    if (existing.member || (await this.chats.deletionPending(chatId))) {
+      throw failedPrecondition('The chat with this user is being deleted: open it again in a minute.');
+    }
     await this.requireProfiles([otherUid], () => 'memberId');
+    // Only a chat that does not exist yet is counted: reopening one is free.
+    await this.limits.create.admit(auth.uid);
     const members: NewMember[] = [
       { uid: auth.uid, role: 'owner', addedBy: null },
       { uid: otherUid, role: 'owner', addedBy: auth.uid },
@@ -68,6 +79,8 @@ export class ChatService {
   async createGroup(auth: AuthContext, title: string, memberIds: string[]): Promise<OpenedChat> {
     const others = [...new Set(memberIds)].filter((uid) => uid !== auth.uid);
     await this.requireProfiles(others, (uid) => `memberIds.${memberIds.indexOf(uid)}`);
+    await this.limits.create.admit(auth.uid);
+    await this.limits.addMembers.admit(auth.uid, others.length);
     const chatId = this.chats.newChatId();
     await this.chats.create(chatId, {
       type: 'group',
@@ -94,8 +107,8 @@ export class ChatService {
    * the chat are read at once. What the relay answers a socket joining the chat's room with.
    */
   async getAsMember(auth: AuthContext, chatId: string): Promise<Chat> {
-    const [member, chat] = await Promise.all([this.access.member(auth, chatId), this.chats.get(chatId)]);
-    if (!chat) throw chatNotFound(chatId);
+    const { chat, member } = await this.chats.getWithMember(chatId, auth.uid);
+    if (!chat || !member) throw chatNotFound(chatId);
     return toChat(chat, member);
   }
 
@@ -107,7 +120,10 @@ export class ChatService {
     return toMember(await this.access.member(auth, chatId));
   }
 
-  /** The caller's chats, most recent activity first. */
+  /**
+   * The caller's chats, most recent activity first. A direct chat whose history the caller cleared is left
+   * out until something happens in it again (a page may then hold fewer than `limit`; follow `nextCursor`).
+   */
   async listMine(auth: AuthContext, query: ListChatsQuery): Promise<ChatPage> {
     const page = await this.chats.listForMember(auth.uid, query.limit, query.cursor);
     const memberships = await this.chats.getMemberships(
@@ -115,7 +131,10 @@ export class ChatService {
       page.chats.map((chat) => chat.id),
     );
     return {
-      chats: page.chats.map((chat, i) => toChat(chat, memberships[i] ?? null)),
+      chats: page.chats.flatMap((chat, i) => {
+        const membership = memberships[i] ?? null;
+        return clearedBefore(membership, chat.lastActivityAt) ? [] : [toChat(chat, membership)];
+      }),
       nextCursor: page.next ? encodeCursor(page.next) : null,
     };
   }
@@ -133,13 +152,46 @@ export class ChatService {
     return this.get(auth, chatId);
   }
 
-  /** Deletes the chat with its members and messages: its owner, or an app admin. */
+  /**
+   * `DELETE /chats/{chatId}`, by a member:
+   * - a direct chat: its history is hidden for the caller only (`clearHistoryFor`); the other member keeps
+   *   everything, and a new message brings the chat back to the caller with only what came after;
+   * - a group: its owner deletes it for everyone (`ChatTransaction.deleteChat`: gone at once for every
+   *   reader, its history deleted in the background by the deletion job); admins and members may not.
+   * App admins hard-delete any chat through `AdminService.deleteChat`, which is audited, not here.
+   */
   async delete(auth: AuthContext, chatId: string): Promise<void> {
-    const member = await this.access.memberOrAdmin(auth, chatId);
-    if (!auth.admin && !(member && may.deleteChat(member.role))) {
-      throw AppError.permissionDenied('Only the owner deletes a chat.');
+    await this.chats.transaction(async (tx) => {
+      const { chat, member } = await tx.withMember(chatId, auth.uid);
+      if (!chat) throw chatNotFound(chatId);
+      if (!member) {
+        if (!auth.admin) throw chatNotFound(chatId);
+        throw AppError.permissionDenied(
+          `App admins delete chats with DELETE /admin/chats/${chatId}, which is audited.`,
+        );
+      }
+      if (chat.type === 'direct') return tx.clearHistoryFor(chatId, auth.uid);
+      if (!may.deleteChat(member.role)) throw AppError.permissionDenied('Only the owner deletes a group.');
+      tx.deleteChat(chatId, auth.uid);
+    });
+  }
+
+  /**
+   * The deletion job of a chat (the `chatDeletionRequested` trigger): deletes what is left under the chat,
+   * `pageSize` documents per batch, then the job. Safe to run again, or twice at once: a job already done is
+   * gone, and deleting what another run deleted is harmless. A run cut short (a timeout) leaves the job in
+   * place, and the retried event finishes it.
+   */
+  async finishDeletion(chatId: string, pageSize = 400): Promise<{ deleted: number }> {
+    if (!(await this.chats.deletionPending(chatId))) return { deleted: 0 };
+    let deleted = 0;
+    for (;;) {
+      const page = await this.chats.deleteContentsPage(chatId, pageSize);
+      if (page === 0) break;
+      deleted += page;
     }
-    await this.chats.delete(chatId, auth.uid);
+    await this.chats.completeDeletion(chatId);
+    return { deleted };
   }
 
   private async requireProfiles(uids: string[], pathOf: (uid: string) => string): Promise<void> {

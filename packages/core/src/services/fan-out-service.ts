@@ -5,6 +5,7 @@ import { compareTimes } from '../repositories/firestore-time';
 import type { MessageRecord } from '../repositories/message-repository';
 import type { NewNotification, NotificationRepository } from '../repositories/notification-repository';
 import type { UserRepository } from '../repositories/user-repository';
+import { plainLine } from '../schemas/plain-text';
 
 /** What one message-created event did; a replay reports zeros. */
 export interface MessageFanOut {
@@ -80,28 +81,27 @@ export class FanOutService {
 
   /**
    * A member was added: they get one notification `added_{chatId}_{joinedAt}` (not when they created the
-   * chat themselves, and not when they have left again by the time the event arrives).
+   * chat themselves, and not when they have left again by the time the event arrives). Its wording is the
+   * server's: a fixed title, and a body that quotes the adder's name and the group title as plain, bounded
+   * text (see `addedNotice`), so whoever adds people cannot choose what their inbox says.
    */
   async memberAdded(chatId: string, uid: string): Promise<boolean> {
     const [member, chat] = await Promise.all([this.chats.getMember(chatId, uid), this.chats.get(chatId)]);
     if (!member || !chat || !member.addedBy || member.addedBy === uid) return false;
     const adder = await this.displayName(member.addedBy);
-    return this.notifications.createOnce(uid, addedNotificationId(chatId, member), {
-      type: 'member-added',
-      title:
-        chat.type === 'direct' ? `${adder} started a chat with you` : `${adder} added you to ${chat.title}`,
-      body: chat.type === 'direct' ? 'Say hello.' : `You are now a member of ${chat.title}.`,
-      subject: `chats/${chatId}`,
-    });
+    return this.notifications.createOnce(uid, addedNotificationId(chatId, member), addedNotice(chat, adder));
   }
 
   private async messageNotice(chat: ChatRecord, message: MessageRecord): Promise<NewNotification> {
-    const sender = await this.displayName(message.senderId);
+    const sender = plainLine(await this.displayName(message.senderId), NOTICE_NAME_LENGTH) || 'Someone';
     const text =
       message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
     return {
       type: 'message',
-      title: chat.type === 'group' ? `${sender} in ${chat.title}` : sender,
+      title:
+        chat.type === 'group'
+          ? `${sender} in ${plainLine(chat.title ?? '', NOTICE_TITLE_LENGTH) || 'a group'}`
+          : sender,
       body: text,
       subject: `chats/${chat.id}/messages/${message.id}`,
     };
@@ -110,6 +110,34 @@ export class FanOutService {
   private async displayName(uid: string): Promise<string> {
     return (await this.users.get(uid))?.displayName ?? 'Someone';
   }
+}
+
+/** Longest adder name and group title an added-member notice quotes, in characters. */
+const NOTICE_NAME_LENGTH = 40;
+const NOTICE_TITLE_LENGTH = 60;
+
+/**
+ * The notice a new member gets: at most 13 + 40 + 16 + 60 + 2 = 131 characters of body, on one line,
+ * whatever the adder's name and the group title hold.
+ */
+export function addedNotice(chat: ChatRecord, adderName: string): NewNotification {
+  const adder = plainLine(adderName, NOTICE_NAME_LENGTH) || 'Someone';
+  const subject = `chats/${chat.id}`;
+  if (chat.type === 'direct') {
+    return {
+      type: 'member-added',
+      title: 'New direct chat',
+      body: `${adder} started a chat with you.`,
+      subject,
+    };
+  }
+  const title = plainLine(chat.title ?? '', NOTICE_TITLE_LENGTH) || 'a group';
+  return {
+    type: 'member-added',
+    title: 'You were added to a group',
+    body: `${adder} added you to “${title}”.`,
+    subject,
+  };
 }
 
 function addedNotificationId(chatId: string, member: MemberRecord): string {

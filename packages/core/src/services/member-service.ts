@@ -11,6 +11,7 @@ import type {
   UpdateMemberBody,
 } from '../schemas/member';
 import { chatNotFound, failedPrecondition, may, type ChatAccess } from './chat-access';
+import type { ChatLimits } from './chat-limits';
 
 /** Membership of group chats: listing, adding, removing, leaving, roles and muting. */
 export class MemberService {
@@ -18,6 +19,7 @@ export class MemberService {
     private readonly chats: ChatRepository,
     private readonly users: UserRepository,
     private readonly access: ChatAccess,
+    private readonly limits: ChatLimits,
   ) {}
 
   /** Members in uid order; for members and app admins. */
@@ -27,8 +29,14 @@ export class MemberService {
     return { members: page.members.map(toMember), nextCursor: page.next };
   }
 
-  /** Adds a user to a group; owners and admins, and only owners add admins. */
+  /**
+   * Adds a user to a group. Who may: the group's owner and admins (only the owner adds admins); plain
+   * members may not, and a direct chat's two members are fixed. Each attempt counts against the adder's
+   * member-add budget before anything is read in the chat (outside the transaction, which may run more than
+   * once), so an add over budget writes nothing.
+   */
   async add(auth: AuthContext, chatId: string, body: AddMemberBody): Promise<Member> {
+    await this.limits.addMembers.admit(auth.uid);
     const hasProfile = (await this.users.existing([body.uid])).has(body.uid);
     await this.chats.transaction(async (tx) => {
       const { member, chat } = await this.groupOf(tx, auth, chatId);

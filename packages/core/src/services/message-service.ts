@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
-import type { ChatRepository } from '../repositories/chat-repository';
+import { clearedBefore, type ChatRepository } from '../repositories/chat-repository';
 import {
   messageCursor,
   toMessage,
@@ -126,8 +126,13 @@ export class MessageService {
    * missed. Members and app admins may read.
    */
   async list(auth: AuthContext, chatId: string, query: ListMessagesQuery): Promise<MessagePage> {
-    await this.access.memberOrAdmin(auth, chatId);
-    const page = await this.messages.page(chatId, query.limit, { before: query.before, after: query.after });
+    const member = await this.access.memberOrAdmin(auth, chatId);
+    // A member who cleared the history (deleted a direct chat for themselves) sees only what came after.
+    const page = await this.messages.page(chatId, query.limit, {
+      before: query.before,
+      after: query.after,
+      since: member?.clearedAt,
+    });
     const first = page.messages[0];
     const last = page.messages[page.messages.length - 1];
     const from = query.after ?? query.before;
@@ -167,9 +172,9 @@ export class MessageService {
 
   /** One message; members and app admins. */
   async get(auth: AuthContext, chatId: string, messageId: string): Promise<Message> {
-    await this.access.memberOrAdmin(auth, chatId);
+    const member = await this.access.memberOrAdmin(auth, chatId);
     const message = await this.messages.get(chatId, messageId);
-    if (!message) throw messageNotFound(messageId);
+    if (!message || clearedBefore(member, message.createdAt)) throw messageNotFound(messageId);
     return toMessage(message);
   }
 
