@@ -204,10 +204,15 @@ export class RelayClient {
     if (!expiresAt) return;
     const delay = Math.max(0, expiresAt - Date.now() - (this.options.refreshBeforeMs ?? 60_000));
     this.refreshTimer = setTimeout(() => {
-      void this.options.getToken(true).then(async (fresh) => {
-        await this.call('auth:refresh', { token: fresh }).catch(() => undefined);
-        this.scheduleRefresh(fresh);
-      });
+      this.options.getToken(true).then(
+        async (fresh) => {
+          await this.call('auth:refresh', { token: fresh }).catch(() => undefined);
+          this.scheduleRefresh(fresh);
+        },
+        // No fresh token now (offline, say): not a crash. When the old one expires the relay says so, and
+        // the client reconnects asking for a forced refresh (onGoodbye).
+        () => undefined,
+      );
     }, delay);
   }
 
