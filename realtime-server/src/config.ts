@@ -41,6 +41,11 @@ export interface RelayConfig {
   listenerCheckMs: number;
   /** Time from SIGTERM to exit; Cloud Run's grace period is 10 s. @default 8000 */
   shutdownGraceMs: number;
+  /**
+   * How long a `chat:join` waits for the chat's Firestore listener to deliver its first snapshot before it
+   * answers `unavailable`; below the client's ack timeout (10 s), so the client hears why. @default 5000
+   */
+  feedOpenTimeoutMs: number;
   /** With Redis: how often each instance tells the others it is alive. @default 5000 */
   presenceHeartbeatMs: number;
   /** With Redis: the silence after which a peer instance counts as dead and its users go offline. @default 15000 */
@@ -103,6 +108,7 @@ export const RelayEnvSchema = z.object({
   REVOCATION_CHECK_MS: z.coerce.number().int().min(100).optional(),
   LISTENER_CHECK_MS: z.coerce.number().int().min(100).optional(),
   SHUTDOWN_GRACE_MS: int(0, 8_000),
+  FEED_OPEN_TIMEOUT_MS: int(100, 5_000),
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).optional(),
   PRESENCE_PEER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   RATE_LIMIT_WINDOW_SECONDS: RateLimitWindowSeconds,
@@ -153,6 +159,7 @@ export function parseConfig(raw: Record<string, string | undefined>): RelayConfi
     revocationCheckMs: env.REVOCATION_CHECK_MS ?? defaults.revocationCheckMs,
     listenerCheckMs: env.LISTENER_CHECK_MS ?? defaults.listenerCheckMs,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    feedOpenTimeoutMs: env.FEED_OPEN_TIMEOUT_MS,
     presenceHeartbeatMs,
     presencePeerTimeoutMs,
     rateLimits: {

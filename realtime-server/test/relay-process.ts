@@ -20,8 +20,16 @@ export interface RelayProcess {
 
 const ENTRY = path.resolve(__dirname, '../dist/index.js');
 
-/** Start a relay process with the test profile and these settings; the Harness kills it at cleanup. */
-export async function startRelayProcess(h: Harness, env: Record<string, string>): Promise<RelayProcess> {
+/**
+ * Start a relay process with the test profile and these settings; the Harness kills it at cleanup.
+ * `listenTimeoutMs`: how long it may take to listen (a loaded machine starts Node slowly). @default 20000
+ */
+export async function startRelayProcess(
+  h: Harness,
+  env: Record<string, string>,
+  options: { listenTimeoutMs?: number } = {},
+): Promise<RelayProcess> {
+  const listenTimeoutMs = options.listenTimeoutMs ?? 20_000;
   const child: ChildProcess = spawn(process.execPath, [ENTRY], {
     // The emulator hosts and GCLOUD_PROJECT come from the environment `npm test` set up.
     env: { ...process.env, APP_ENV: 'test', PORT: '0', ...env },
@@ -40,8 +48,8 @@ export async function startRelayProcess(h: Harness, env: Record<string, string>)
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`The relay process did not listen within 20 s. ${stderr}`)),
-      20_000,
+      () => reject(new Error(`The relay process did not listen within ${listenTimeoutMs} ms. ${stderr}`)),
+      listenTimeoutMs,
     );
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {

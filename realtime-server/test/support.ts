@@ -96,10 +96,14 @@ export class Harness {
     return { relay, logs, close };
   }
 
-  /** A user in the Auth emulator with a uid unique to this run, signed in, with a profile in Firestore. */
-  async newUser(): Promise<TestUser> {
+  /**
+   * A user in the Auth emulator with a uid unique to this run, signed in, with a profile in Firestore.
+   * `welcome: false` leaves the welcome notification to the trigger, for tests that never read the inbox.
+   */
+  async newUser(options: { welcome?: boolean } = {}): Promise<TestUser> {
     const user = await createUser(this.auth, { uid: uniqueId('u') });
     await this.services.users.createProfile(this.as(user), { displayName: user.uid });
+    if (options.welcome === false) return user;
     // The stack's Functions emulator runs the real userCreated trigger, which writes a welcome notification
     // once (a create with a fixed id). Write it here first, with the same service call, so it never lands in
     // the middle of a test that counts the inbox, and no test waits on the trigger's latency: the trigger's

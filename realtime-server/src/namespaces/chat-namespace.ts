@@ -194,7 +194,14 @@ export class ChatRooms {
     }
     const feed = this.feeds.get(chatId);
     if (!feed) throw AppError.unavailable('The chat feed closed; retry.');
-    await feed.ready;
+    if (!(await settlesWithin(feed.ready, config.feedOpenTimeoutMs))) {
+      // The listener has not delivered its first snapshot (Firestore unreachable, a stream stuck): waiting
+      // on would hang the client. The socket gives its feed back; the listener keeps trying for any other.
+      if (!alreadyIn && chats.delete(chatId)) this.feeds.release(chatId);
+      throw AppError.unavailable(
+        `The chat's feed did not open within ${config.feedOpenTimeoutMs} ms; retry.`,
+      );
+    }
     // Membership read after `guard`: a removal committed after this read is emitted after `guard`, and
     // one committed before it fails the read. Either way a removed member does not enter the room.
     const guard = feed.position;
@@ -280,5 +287,16 @@ export class ChatRooms {
       },
       chatGone: (chatId) => this.evict(chatId, null),
     };
+  }
+}
+
+/** Whether `promise` settles within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -17,7 +17,19 @@ interface JoinedChat {
   seen: Set<string>;
   /** Live messages that arrived while a join was in flight: delivered after its history, in order. */
   held: RealtimeMessage[] | null;
+  /**
+   * Whether a join succeeded on the current connection. Until one does, a live message is not delivered:
+   * it would move the cursor past messages the history has not brought yet, and they would never come.
+   */
+  synced: boolean;
+  /** The join in flight, so that two joins of a chat never overlap (each replaces `held`). */
+  joining: Promise<unknown> | null;
 }
+
+/** Errors that mean the user is not (or no longer) in the chat: rejoining it is pointless. */
+const GONE = new Set(['not-found', 'permission-denied']);
+/** How long a chat whose rejoin failed on a live connection waits before the next attempt. */
+const REJOIN_RETRY_MS = 1000;
 
 type MessageListener = (message: RealtimeMessage) => void;
 
@@ -49,6 +61,7 @@ export class RelayClient {
     this.socket.on('message:new', (message) => this.deliver(message));
     this.socket.on('server:goodbye', (goodbye) => this.onGoodbye(goodbye));
     this.socket.on('connect', () => void this.rejoin());
+    this.socket.on('disconnect', () => this.chats.forEach((state) => (state.synced = false)));
   }
 
   /** Every message of a joined chat, once, from the join's history or live. */
@@ -59,7 +72,8 @@ export class RelayClient {
 
   /** Join a chat; after a reconnect the client rejoins it by itself with its cursor. */
   async join(chatId: string): Promise<ChatJoined> {
-    if (!this.chats.has(chatId)) this.chats.set(chatId, { cursor: null, seen: new Set(), held: null });
+    if (!this.chats.has(chatId))
+      this.chats.set(chatId, { cursor: null, seen: new Set(), held: null, synced: false, joining: null });
     return this.joinOnce(chatId);
   }
 
@@ -95,35 +109,77 @@ export class RelayClient {
     this.socket.disconnect();
   }
 
-  private async joinOnce(chatId: string): Promise<ChatJoined> {
+  /** One join at a time per chat: a second one waits for the first to settle. */
+  private joinOnce(chatId: string): Promise<ChatJoined> {
     const state = this.chats.get(chatId);
-    if (state) state.held = [];
+    if (!state) return Promise.reject(new RelayError('failed-precondition', `Not joining ${chatId}.`, 412));
+    const attempt = (state.joining ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.joinNow(chatId, state));
+    state.joining = attempt;
+    const settled = () => {
+      if (state.joining === attempt) state.joining = null;
+    };
+    attempt.then(settled, settled);
+    return attempt;
+  }
+
+  private async joinNow(chatId: string, state: JoinedChat): Promise<ChatJoined> {
+    state.held = [];
+    let joined: ChatJoined;
     try {
-      const joined = await this.call<ChatJoined>('chat:join', {
+      joined = await this.call<ChatJoined>('chat:join', {
         chatId,
-        ...(state?.cursor ? { after: state.cursor.id } : {}),
+        ...(state.cursor ? { after: state.cursor.id } : {}),
       });
-      joined.messages.forEach((message) => this.deliver(message, true));
-      return joined;
-    } finally {
-      const held = state?.held ?? [];
-      if (state) state.held = null;
-      held.forEach((message) => this.deliver(message));
+    } catch (error) {
+      // No history came (the instance died mid-join, the ack timed out, the relay refused): the live
+      // messages held meanwhile may come after a gap, so delivering them would move the cursor past messages
+      // never received. Drop them; the next join brings them from Firestore, after the unmoved cursor.
+      state.held = null;
+      state.synced = false;
+      throw error;
     }
+    const held = state.held ?? [];
+    state.held = null;
+    state.synced = this.socket.connected;
+    joined.messages.forEach((message) => this.deliver(message, true));
+    held.forEach((message) => this.deliver(message));
+    return joined;
   }
 
   private async rejoin(): Promise<void> {
-    for (const chatId of this.chats.keys()) {
-      // A chat that cannot be rejoined (the user was removed) is dropped; the others go on.
-      await this.joinOnce(chatId).catch(() => this.chats.delete(chatId));
+    for (const chatId of [...this.chats.keys()]) await this.rejoinChat(chatId);
+  }
+
+  /**
+   * Rejoin one chat with its cursor. Only an answer that the user is not in the chat drops it: a join lost
+   * with its instance, or refused for a passing reason, is tried again (at the next connect, or shortly).
+   */
+  private async rejoinChat(chatId: string): Promise<void> {
+    try {
+      await this.joinOnce(chatId);
+    } catch (error) {
+      if (error instanceof RelayError && GONE.has(error.code)) {
+        this.chats.delete(chatId);
+        return;
+      }
+      if (!this.socket.connected || this.closed) return; // the next connect rejoins it
+      setTimeout(() => {
+        const state = this.chats.get(chatId);
+        if (state && !state.synced && !this.closed && this.socket.connected) void this.rejoinChat(chatId);
+      }, REJOIN_RETRY_MS);
     }
   }
 
   private deliver(message: RealtimeMessage, fromHistory = false): void {
     const state = this.chats.get(message.chatId);
-    if (state?.held && !fromHistory) {
-      state.held.push(message);
-      return;
+    if (state && !fromHistory) {
+      if (state.held) {
+        state.held.push(message);
+        return;
+      }
+      if (!state.synced) return; // the next join's history brings it
     }
     if (state) {
       if (state.seen.has(message.id)) return;
@@ -148,10 +204,15 @@ export class RelayClient {
     if (!expiresAt) return;
     const delay = Math.max(0, expiresAt - Date.now() - (this.options.refreshBeforeMs ?? 60_000));
     this.refreshTimer = setTimeout(() => {
-      void this.options.getToken(true).then(async (fresh) => {
-        await this.call('auth:refresh', { token: fresh }).catch(() => undefined);
-        this.scheduleRefresh(fresh);
-      });
+      this.options.getToken(true).then(
+        async (fresh) => {
+          await this.call('auth:refresh', { token: fresh }).catch(() => undefined);
+          this.scheduleRefresh(fresh);
+        },
+        // No fresh token now (offline, say): not a crash. When the old one expires the relay says so, and
+        // the client reconnects asking for a forced refresh (onGoodbye).
+        () => undefined,
+      );
     }, delay);
   }
 
