@@ -14,13 +14,15 @@ const project = (displayName, rootDir, extra = {}) => ({
   testEnvironment: 'node',
   transform: ts,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  // The suites talk to real emulators, a real Redis and a real browser on a small shared machine: 5 s is
-  // Jest's guess for unit tests, not a promise about our latency (speed is measured in bench/, not here).
-  testTimeout: 30_000,
   ...extra,
 });
 
 module.exports = {
+  // The suites talk to real emulators, a real Redis and a real browser on a small shared machine: 5 s is
+  // Jest's guess for unit tests, not a promise about our latency (speed is measured in bench/, not here).
+  // Top level, not per project: jest-circus reads only the global value, so a project's own testTimeout
+  // was ignored and tests without jest.setTimeout timed out at 5 s on a loaded machine.
+  testTimeout: 30_000,
   projects: [
     project('core', '<rootDir>/packages/core'),
     project('emulator', '<rootDir>/packages/firestore-emulator', {
