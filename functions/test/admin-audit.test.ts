@@ -149,11 +149,12 @@ describe('when an admin acts, then exactly one audit record names the actor, tar
     const history = await eventually(
       () => h.db.collection(`chats/${chatId}/messages`).limit(1).get(),
       (page) => page.empty,
+      90_000,
     );
     expect(history.empty).toBe(true);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ action: 'chat.delete', before: { title: 'Doomed' }, after: null });
-  });
+  }, 150_000);
 
   it('an announcement is stored for the trigger, and recorded', async () => {
     const { res, records } = await act('post', '/admin/announcements', {

@@ -49,6 +49,19 @@ describe('The /chat namespace', () => {
     expect(joined.online).toEqual([alice.uid]);
   });
 
+  it('when a member cleared a direct chat, then their join history holds only what came after, and the other side keeps all', async () => {
+    const chatId = (await h.services.chats.openDirect(h.as(alice), bob.uid)).chat.id;
+    await h.send(bob, chatId, 'before');
+    await h.services.chats.delete(h.as(alice), chatId);
+    await h.send(bob, chatId, 'after');
+    const [a, b] = await Promise.all([
+      h.chat(running.relay, alice.idToken),
+      h.chat(running.relay, bob.idToken),
+    ]);
+    expect((await join(a, chatId)).messages.map((m) => m.text)).toEqual(['after']);
+    expect((await join(b, chatId)).messages.map((m) => m.text)).toEqual(['before', 'after']);
+  });
+
   it('when a message is sent through the core service, then it arrives on sockets in the room and nowhere else', async () => {
     const chatId = await h.groupChat(alice, [bob, carol]);
     const otherChat = await h.groupChat(carol, [alice]);
