@@ -73,9 +73,9 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     ...stats(),
   }));
   // The admin live view is set once the namespaces exist; until then its path is a 404 like any other.
-  let adminHttp: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let adminHttp: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
   const httpServer = createServer((req, res) => {
-    if (!adminHttp?.(req, res)) handleHttp(req, res, health);
+    if (!adminHttp(req, res)) handleHttp(req, res, health);
   });
   const io: RelayServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxPayloadBytes,

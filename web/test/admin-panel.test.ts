@@ -61,7 +61,8 @@ describe('When carol runs the admin panel while alice and bob chat', () => {
     await openChat(b.page, chatId);
     await send(a.page, 'Please remove this');
     await sentMessage(b.page, 'Please remove this').waitFor();
-    expect(bobSockets.sockets.length).toBeGreaterThanOrEqual(2);
+    // /chat and /notifications share one connection (Socket.IO multiplexes namespaces).
+    expect(bobSockets.sockets.length).toBeGreaterThanOrEqual(1);
 
     const c = await signInToPanel(carol);
     await screenshot(c, 'admin-users');
