@@ -13,7 +13,9 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useNotify,
   useRecordContext,
+  useRefresh,
 } from 'react-admin';
 import type { AdminChatRecord, MemberRecord, MessageRecord } from './data-provider';
 
@@ -63,13 +65,27 @@ function MessageText() {
   return <span>{message.text}</span>;
 }
 
+/** After a moderation or a removal the rows are read again: a tombstone stays, with its new look. */
+function useDone(message: string) {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  return {
+    onSuccess: () => {
+      notify(message, { type: 'success' });
+      refresh();
+    },
+  };
+}
+
 function ModerateButton() {
   const message = useRecordContext<MessageRecord>();
+  const done = useDone('Message removed by moderation');
   if (!message || message.deletedAt || message.type === 'system') return null;
   return (
     <DeleteWithConfirmButton
       label="Moderate"
       mutationMode="pessimistic"
+      mutationOptions={done}
       redirect={false}
       confirmTitle="Remove this message?"
       confirmContent="It becomes a tombstone that says it was removed by moderation, live for everyone in the chat."
@@ -79,11 +95,13 @@ function ModerateButton() {
 
 function RemoveMemberButton() {
   const member = useRecordContext<MemberRecord>();
+  const done = useDone('Member removed');
   if (!member) return null;
   return (
     <DeleteWithConfirmButton
       label="Remove"
       mutationMode="pessimistic"
+      mutationOptions={done}
       redirect={false}
       confirmTitle={`Remove ${member.uid} from this chat?`}
       confirmContent="They lose the chat at once and see nothing sent after."
