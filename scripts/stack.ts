@@ -217,6 +217,7 @@ function printWelcome(ports: StackPorts, apiUrl: string, relayUrl: string, webUr
     '',
     'The local stack is up (project ' + PROJECT_ID + ', no cloud account involved):',
     `  Web app             ${webUrl ?? '(not built: run npm run build)'}  (sign in as alice@example.com / demo-password)`,
+    `  Admin panel         ${webUrl ? `${webUrl}/admin` : '(not built: run npm run build)'}  (sign in as carol@example.com / demo-password)`,
     `  REST API            ${apiUrl}`,
     `  Firestore emulator  ${hostPort(ports.firestore)}`,
     `  Auth emulator       ${hostPort(ports.auth)}`,

@@ -9,13 +9,15 @@ import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Server } from 'socket.io';
 import { AppError, createFeedRepositories, createServices, toErrorEnvelope, type LogSink } from '@chat/core';
+import { LiveView } from './admin/live-view';
+import { liveViewHttp } from './admin/live-view-http';
 import { SessionKeeper } from './auth/session-keeper';
 import type { RelayConfig } from './config';
 import { HealthReport } from './health';
 import { createLogs } from './logs';
 import { ChatRooms } from './namespaces/chat-namespace';
 import { NotificationRooms } from './namespaces/notification-namespace';
-import { attachRedisAdapter, type RedisLink } from './redis';
+import { attachRedisAdapter, REQUESTS_TIMEOUT_MS, type RedisLink } from './redis';
 import { authenticate } from './sockets/authenticate';
 import { socketCap } from './sockets/socket-cap';
 import {
@@ -70,7 +72,11 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     redis: redis ? (redis.ready() ? 'up' : 'down') : 'none',
     ...stats(),
   }));
-  const httpServer = createServer((req, res) => handleHttp(req, res, health));
+  // The admin live view is set once the namespaces exist; until then its path is a 404 like any other.
+  let adminHttp: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
+  const httpServer = createServer((req, res) => {
+    if (!adminHttp(req, res)) handleHttp(req, res, health);
+  });
   const io: RelayServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxPayloadBytes,
     cors: {
@@ -122,6 +128,20 @@ export async function createRelay(deps: RelayDependencies): Promise<Relay> {
     sessions,
     logs,
     config,
+  });
+  const liveView = new LiveView({
+    io,
+    chat: chatNsp as unknown as RelayNamespace,
+    notifications: notificationNsp as unknown as RelayNamespace,
+    logs,
+    clustered: redis !== undefined,
+    requestsTimeoutMs: REQUESTS_TIMEOUT_MS,
+  });
+  adminHttp = liveViewHttp({
+    auth: deps.auth,
+    liveView,
+    corsOrigins: config.corsOrigins,
+    production: config.env === 'production',
   });
   stats = () => ({
     sockets: chatNsp.sockets.size + notificationNsp.sockets.size,

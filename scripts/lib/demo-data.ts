@@ -50,6 +50,16 @@ export const DEMO_GROUPS = [
   },
 ] as const;
 
+/** A direct conversation with some history: something for the admin panel to read and moderate. */
+export const DEMO_DIRECT = {
+  between: ['alice', 'bob'],
+  history: [
+    ['alice', 'Did you see the new admin panel?'],
+    ['bob', 'Carol showed me: she can remove a message live.'],
+    ['alice', 'Then behave.'],
+  ],
+} as const;
+
 /** Idempotent: running it against an already seeded stack changes nothing. */
 export async function seedDemoData(auth: Auth, db: Firestore): Promise<void> {
   const services = createServices(db, auth);
@@ -79,5 +89,16 @@ export async function seedDemoData(auth: Auth, db: Firestore): Promise<void> {
       n += 1;
       await services.messages.send({ uid, email: null, admin: false }, chatId, { text, clientMessageId: `seed-${n}` });
     }
+  }
+  const [first, second] = DEMO_DIRECT.between;
+  // Opening a direct chat that exists returns it, so a second run adds nothing.
+  const direct = await services.chats.openDirect({ uid: first, email: null, admin: false }, second);
+  let m = 0;
+  for (const [uid, text] of DEMO_DIRECT.history) {
+    m += 1;
+    await services.messages.send({ uid, email: null, admin: false }, direct.chat.id, {
+      text,
+      clientMessageId: `seed-direct-${m}`,
+    });
   }
 }

@@ -18,6 +18,8 @@ interface Props {
 export function App({ config, auth }: Props) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [session, setSession] = useState<Session | null>(null);
+  /** Why the last session ended for good (the account was disabled, its sessions revoked). */
+  const [ended, setEnded] = useState<string | null>(null);
 
   useEffect(() => onAuthStateChanged(auth, setUser), [auth]);
 
@@ -46,13 +48,24 @@ export function App({ config, auth }: Props) {
     };
   }, [user, config]);
 
+  // The relay ended the session for good: sign out, and say why on the sign-in page.
+  useEffect(() => {
+    if (!session) return undefined;
+    return session.subscribe(() => {
+      const goodbye = session.getSnapshot().ended;
+      if (!goodbye) return;
+      setEnded(goodbye.message);
+      void signOut(auth);
+    });
+  }, [session, auth]);
+
   if (user === undefined)
     return (
       <p className="loading" role="status">
         Loading…
       </p>
     );
-  if (!user) return <SignInView auth={auth} />;
+  if (!user) return <SignInView auth={auth} notice={ended} />;
   if (!session)
     return (
       <p className="loading" role="status">

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from './config';
 import { initAuth } from './lib/firebase-auth';
@@ -7,11 +7,21 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
+// The admin panel is its own chunk, fetched only under /admin: the chat app's bundle does not carry it.
+const AdminRoot = lazy(() => import('./admin/admin-root'));
+const isAdmin = /^\/admin(\/|$)/.test(window.location.pathname);
+
 loadConfig().then(
   (config) =>
     root.render(
       <StrictMode>
-        <App config={config} auth={initAuth(config)} />
+        {isAdmin ? (
+          <Suspense fallback={<p role="status">Loading the admin panel…</p>}>
+            <AdminRoot config={config} auth={initAuth(config)} />
+          </Suspense>
+        ) : (
+          <App config={config} auth={initAuth(config)} />
+        )}
       </StrictMode>,
     ),
   (error: unknown) =>

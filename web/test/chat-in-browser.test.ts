@@ -4,8 +4,7 @@
  * nothing. The relay here is the suite's own, so one scenario can restart it.
  */
 import { describe, expect, it } from '@jest/globals';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { screenshot } from './support/chromium';
 import { browserSuite } from './support/browser-suite';
 import { webUrl } from './support/stack';
@@ -161,14 +160,6 @@ describe('When a chat has 200 messages', () => {
     expect(await shownTexts(b.page)).toEqual(texts);
   });
 });
-
-/** axe's serious and critical violations on the page as it is, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe('When axe checks the sign-in, chat list and conversation views', () => {
   it('then it finds no serious or critical violation', async () => {

@@ -8,6 +8,7 @@ import {
   type ServerGoodbye,
 } from '@chat/core';
 import type { Session } from '../auth/verify-token';
+import type { LiveViewServerEvents } from '../admin/live-view';
 import type { PresenceServerEvents } from '../presence/presence-events';
 
 /**
@@ -18,8 +19,11 @@ export interface SocketData {
   session: Session;
 }
 
-/** Events one relay instance sends to the others: presence, and the heartbeat that finds dead instances. */
-export type InterServerEvents = PresenceServerEvents;
+/**
+ * Events one relay instance sends to the others: presence, the heartbeat that finds dead instances, and the
+ * admin live view's question.
+ */
+export type InterServerEvents = PresenceServerEvents & LiveViewServerEvents;
 
 export type RelayServer = Server<Record<string, never>, Record<string, never>, InterServerEvents, SocketData>;
 export type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents, InterServerEvents, SocketData>;

@@ -77,7 +77,9 @@ export function MessageItem({ message, original, me, nameOf, store, onReply }: P
       <span className="sender">{mine ? 'You' : nameOf(message.senderId)}</span>
       {message.replyToId && <ReplyQuote original={original} me={me} nameOf={nameOf} />}
       {message.deletedAt ? (
-        <span className="text deleted">Message deleted</span>
+        <span className="text deleted" data-moderated={message.moderated ? 'true' : undefined}>
+          {message.moderated ? 'Removed by moderation' : 'Message deleted'}
+        </span>
       ) : editing ? (
         <form
           className="edit"

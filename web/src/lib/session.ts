@@ -4,7 +4,7 @@
  * online/offline events drive the sockets, so a lost network is noticed at once rather than after the
  * relay's ping timeout, and a relay that closes the socket on purpose (a restart) is reconnected to.
  */
-import { RelayClient, RelayNotifications } from '@chat/client';
+import { RelayClient, RelayNotifications, type ServerGoodbye } from '@chat/client';
 import type { User } from 'firebase/auth';
 import type { ChatApi } from './api';
 import { Store } from './store';
@@ -17,7 +17,16 @@ export interface SessionOptions {
   api: ChatApi;
 }
 
-export class Session extends Store<{ connection: ConnectionState }> {
+/** Codes that end a session for good: the user must sign in again (or cannot, when disabled). */
+const SESSION_OVER = new Set<string>(['user-disabled', 'token-revoked', 'unauthenticated']);
+
+export interface SessionState {
+  connection: ConnectionState;
+  /** Set when the relay ended the session for good (account disabled, sessions revoked): sign out. */
+  ended: ServerGoodbye | null;
+}
+
+export class Session extends Store<SessionState> {
   readonly uid: string;
   readonly api: ChatApi;
   readonly relay: RelayClient;
@@ -26,7 +35,7 @@ export class Session extends Store<{ connection: ConnectionState }> {
   private readonly cleanups: Array<() => void> = [];
 
   constructor(options: SessionOptions) {
-    super({ connection: 'connecting' });
+    super({ connection: 'connecting', ended: null });
     this.uid = options.user.uid;
     this.api = options.api;
     const getToken = (force: boolean) => options.user.getIdToken(force);
@@ -44,6 +53,17 @@ export class Session extends Store<{ connection: ConnectionState }> {
       s.on('disconnect', (reason) => {
         if (reason === 'io server disconnect' && !this.closed && navigator.onLine) {
           setTimeout(() => !this.closed && s.connect(), 500);
+        }
+      });
+      // An admin disabled the account or revoked its sessions: the relay says so, then closes the socket.
+      s.on('server:goodbye', (goodbye) => {
+        if (!goodbye.reconnect && SESSION_OVER.has(goodbye.code)) this.end(goodbye);
+      });
+      // The same, learnt at a (re)connection: the handshake is refused with the API's code.
+      s.on('connect_error', (error) => {
+        const refusal = (error as { data?: { code?: string; message?: string } }).data;
+        if (refusal?.code && SESSION_OVER.has(refusal.code)) {
+          this.end({ code: refusal.code as ServerGoodbye['code'], message: refusal.message ?? error.message, reconnect: false });
         }
       });
     }
@@ -71,6 +91,13 @@ export class Session extends Store<{ connection: ConnectionState }> {
   whenOnline(): Promise<void> {
     if (this.relay.socket.connected) return Promise.resolve();
     return new Promise((resolve) => this.relay.socket.once('connect', () => resolve()));
+  }
+
+  /** The session is over for good: stop every socket (no reconnection) and tell the views. */
+  private end(goodbye: ServerGoodbye): void {
+    if (this.getSnapshot().ended) return;
+    this.close();
+    this.update({ ended: goodbye, connection: 'offline' });
   }
 
   close(): void {

@@ -12,7 +12,8 @@ export function takeSignUpName(): string | null {
 }
 
 /** Email and password sign-in, and sign-up with a display name. */
-export function SignInView({ auth }: { auth: Auth }) {
+/** `notice`: why the last session ended (an account disabled, sessions revoked), shown above the form. */
+export function SignInView({ auth, notice = null }: { auth: Auth; notice?: string | null }) {
   const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -40,6 +41,11 @@ export function SignInView({ auth }: { auth: Auth }) {
   return (
     <main className="sign-in">
       <h1>Chat</h1>
+      {notice && (
+        <p className="notice" role="alert" data-testid="session-ended">
+          {notice}
+        </p>
+      )}
       <form onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{mode === 'sign-in' ? 'Sign in' : 'Create an account'}</h2>
         {mode === 'sign-up' && (

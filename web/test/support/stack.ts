@@ -49,6 +49,12 @@ export class TestStack {
     return user;
   }
 
+  /** Give a user the `admin` custom claim (their next ID token carries it), as the demo seed does for carol. */
+  async makeAdmin(user: TestUser): Promise<TestUser> {
+    await getAuth(this.app).setCustomUserClaims(user.uid, { admin: true });
+    return { ...user, admin: true };
+  }
+
   async directChat(a: TestUser, b: TestUser): Promise<string> {
     return (await this.services.chats.openDirect(a, b.uid)).chat.id;
   }
