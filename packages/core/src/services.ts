@@ -1,6 +1,6 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { SendLimitConfig } from './config-schemas';
+import { slackOf, type SendLimitConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
 import { AccountDirectory } from './repositories/account-directory';
 import { AnnouncementRepository } from './repositories/announcement-repository';
@@ -65,6 +65,13 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
           prefix: limiterPrefix(MESSAGE_SEND_LIMITER),
           windowMs: limits.windowSeconds * 1000,
           limit: limits.sendsPerUser,
+          slack: slackOf(limits.sendsPerUser, limits.slackPercent),
+          onError: (error) =>
+            (options.log ?? (() => undefined))({
+              severity: 'ERROR',
+              message: `Rate limit "${MESSAGE_SEND_LIMITER}" could not reach Firestore: ${error instanceof Error ? error.message : String(error)}`,
+              limiter: MESSAGE_SEND_LIMITER,
+            }),
         })
       : undefined;
   const sendLimit = new SendLimit(sendCounter, limits, options.log ?? (() => undefined));

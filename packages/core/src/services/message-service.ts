@@ -102,8 +102,12 @@ export class MessageService {
   ): Promise<SentMessage> {
     const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
     const created = await this.chats.transaction(async (tx) => {
-      await this.access.memberIn(tx, auth, chatId);
-      if (await tx.message(chatId, messageId)) return false;
+      // Read together; a fresh random id cannot exist yet, so only a keyed send looks for its original.
+      const [, original] = await Promise.all([
+        this.access.memberIn(tx, auth, chatId),
+        key ? tx.message(chatId, messageId) : null,
+      ]);
+      if (original) return false;
       if (body.replyToId) checkReplyTarget(body.replyToId, await tx.message(chatId, body.replyToId));
       tx.createMessage(chatId, messageId, {
         senderId: auth.uid,
@@ -126,8 +130,11 @@ export class MessageService {
    * missed. Members and app admins may read.
    */
   async list(auth: AuthContext, chatId: string, query: ListMessagesQuery): Promise<MessagePage> {
-    await this.access.memberOrAdmin(auth, chatId);
-    const page = await this.messages.page(chatId, query.limit, { before: query.before, after: query.after });
+    // Read together: a caller who may not read gets the access error, and the page read is dropped.
+    const [, page] = await Promise.all([
+      this.access.memberOrAdmin(auth, chatId),
+      this.messages.page(chatId, query.limit, { before: query.before, after: query.after }),
+    ]);
     const first = page.messages[0];
     const last = page.messages[page.messages.length - 1];
     const from = query.after ?? query.before;
