@@ -127,6 +127,8 @@ describe('FirestoreRateLimitCounter', () => {
  * concurrent hits on one key without a failure, and closed once `slack` hits went unseen by Firestore.
  */
 describe('FirestoreRateLimitCounter with slack (local counts, batched)', () => {
+  // 200 concurrent requests against the emulator on a small shared machine.
+  jest.setTimeout(60_000);
   let app: App;
   let db: Firestore;
   beforeAll(() => {
@@ -136,7 +138,12 @@ describe('FirestoreRateLimitCounter with slack (local counts, batched)', () => {
   afterAll(() => deleteApp(app));
 
   const stored = async (key: string) =>
-    (await db.collection(RATE_LIMIT_COLLECTION).doc(counterOf('user:', key, WINDOW_MS).id).get()).get('hits');
+    (
+      await db
+        .collection(RATE_LIMIT_COLLECTION)
+        .doc(counterOf('user:', key, WINDOW_MS).id)
+        .get()
+    ).get('hits');
 
   it('when 200 requests on one key hit one instance at once, then exactly the limit is admitted and stored', async () => {
     const counter = new FirestoreRateLimitCounter(db, {
@@ -159,9 +166,7 @@ describe('FirestoreRateLimitCounter with slack (local counts, batched)', () => {
       () => new FirestoreRateLimitCounter(db, { prefix: 'user:', windowMs: WINDOW_MS, limit, slack }),
     );
     const key = randomUUID();
-    const hits = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => counters[i % instances]!.hit(key)),
-    );
+    const hits = await Promise.all(Array.from({ length: 200 }, (_, i) => counters[i % instances]!.hit(key)));
     const admitted = hits.filter((hit) => !hit.limited).length;
     expect(admitted).toBeGreaterThanOrEqual(limit);
     expect(admitted).toBeLessThanOrEqual(limit + (instances - 1) * slack);

@@ -36,7 +36,7 @@ interface LocalWindow {
   known: number;
   /** Hits admitted here and not yet sent to Firestore. */
   unwritten: number;
-  /** Hits written to Firestore but not yet seen in a read (a read failed after its write). */
+  /** Hits being written or written to Firestore, not yet counted by a read. */
   written: number;
 }
 
@@ -177,7 +177,9 @@ export class FirestoreRateLimitCounter {
     windows.forEach((window, i) => {
       const hits = sent[i] ?? 0;
       if (hits === 0) return;
+      // Still unseen while the batch is on its way: a hit is unseen until a read has counted it.
       window.unwritten -= hits;
+      window.written += hits;
       batch.set(
         window.ref,
         {
@@ -191,10 +193,12 @@ export class FirestoreRateLimitCounter {
     try {
       if (sent.some((hits) => hits > 0)) await batch.commit();
     } catch (error) {
-      windows.forEach((window, i) => (window.unwritten += sent[i] ?? 0));
+      windows.forEach((window, i) => {
+        window.written -= sent[i] ?? 0;
+        window.unwritten += sent[i] ?? 0;
+      });
       throw error;
     }
-    windows.forEach((window, i) => (window.written += sent[i] ?? 0));
     const snapshots = await this.db.getAll(...windows.map((window) => window.ref));
     windows.forEach((window, i) => {
       const hits = snapshots[i]?.get('hits');
