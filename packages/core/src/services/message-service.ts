@@ -102,12 +102,8 @@ export class MessageService {
   ): Promise<SentMessage> {
     const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
     const created = await this.chats.transaction(async (tx) => {
-      // Read together; a fresh random id cannot exist yet, so only a keyed send looks for its original.
-      const [, original] = await Promise.all([
-        this.access.memberIn(tx, auth, chatId),
-        key ? tx.message(chatId, messageId) : null,
-      ]);
-      if (original) return false;
+      await this.access.memberIn(tx, auth, chatId);
+      if (await tx.message(chatId, messageId)) return false;
       if (body.replyToId) checkReplyTarget(body.replyToId, await tx.message(chatId, body.replyToId));
       tx.createMessage(chatId, messageId, {
         senderId: auth.uid,
