@@ -33,7 +33,9 @@ describe('parseConfig', () => {
     const base = { APP_ENV: 'local', CORS_ORIGINS: [] };
     expect(parseConfig({ ...base, RATE_LIMIT_SLACK_PERCENT: 5 }).rateLimits.slackPercent).toBe(5);
     expect(parseConfig(base).rateLimits.slackPercent).toBeUndefined();
-    expect(() => parseConfig({ ...base, RATE_LIMIT_SLACK_PERCENT: 51 })).toThrow(/RATE_LIMIT_SLACK_PERCENT: /);
+    expect(() => parseConfig({ ...base, RATE_LIMIT_SLACK_PERCENT: 51 })).toThrow(
+      /RATE_LIMIT_SLACK_PERCENT: /,
+    );
   });
 
   it('when the profile is local, then any loopback origin is allowed besides the listed ones (the Hosting emulator runs on shifted ports)', () => {

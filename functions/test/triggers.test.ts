@@ -91,7 +91,9 @@ describe('messageCreated', () => {
     const chatId = await group(sender!, [a!]);
     const messageId = await say(sender!, chatId, 'hello');
     expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 1, notified: 1 });
-    expect((await db.doc(`chats/${chatId}/fanouts/${messageId}_done`).get()).get('messageId')).toBe(messageId);
+    expect((await db.doc(`chats/${chatId}/fanouts/${messageId}_done`).get()).get('messageId')).toBe(
+      messageId,
+    );
 
     // Take away what the steps claim with: a replay that went past the done marker would count and
     // announce again. One that stops at it changes nothing.

@@ -117,7 +117,8 @@ export class CachedTokenVerifier {
         validAfter: user.tokensValidAfterTime ? new Date(user.tokensValidAfterTime).getTime() : 0,
         fetchedAt: Date.now(),
       };
-      if ((this.generations.get(uid) ?? 0) === generation) remember(this.accounts, uid, state, this.maxEntries);
+      if ((this.generations.get(uid) ?? 0) === generation)
+        remember(this.accounts, uid, state, this.maxEntries);
       return state;
     } catch (error) {
       throw toAuthError(error);

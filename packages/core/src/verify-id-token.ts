@@ -51,7 +51,6 @@ export function toAuthError(error: unknown): AppError {
   return AppError.unavailable('Could not verify the ID token right now. Retry shortly.', error);
 }
 
-
 /** What a decoded token says, in our terms. */
 export function toVerifiedToken(decoded: DecodedIdToken): VerifiedToken {
   return {
