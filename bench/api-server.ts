@@ -2,8 +2,10 @@
  * The servers bench/api.ts measures, in a process of their own so the load generator does not share
  * their event loop. Each listens on port 0 and reports its port:
  *   - `api`: the exact app (`createApp`), rate limits off;
- *   - `api-limited`: the exact app with the Firestore-backed rate limits on (limits too high to be hit),
- *     to show what the shared store costs per request;
+ *   - `api-limited`: the exact app with the Firestore-backed rate limits on (limits too high to be hit) as
+ *     deployed: each instance counts locally and reconciles in batches (RATE_LIMIT_SLACK_PERCENT 5);
+ *   - `api-limited-exact`: the same with every request counted in Firestore before it is answered
+ *     (RATE_LIMIT_SLACK_PERCENT 0), to show what that costs per request;
  *   - `bare`: a bare Express app doing the same Firestore read and write, with no auth, no validation and
  *     no service layer: the baseline.
  * Answers `{ type: 'ready', ports }` over IPC; exits on `{ type: 'stop' }`.
@@ -65,22 +67,27 @@ function listen(app: express.Express): Promise<Server> {
   });
 }
 
+/** The exact app with every limiter on, too high to be hit, each instance admitting `slackPercent` unseen. */
+function limitedApp(slackPercent: number): express.Express {
+  return createApp({
+    config: parseConfig({
+      ...base,
+      RATE_LIMIT_PER_IP: 1_000_000,
+      RATE_LIMIT_PER_USER: 1_000_000,
+      RATE_LIMIT_SENDS_PER_USER: 1_000_000,
+      RATE_LIMIT_SLACK_PERCENT: slackPercent,
+    }),
+    db,
+    auth,
+    log: quiet,
+  });
+}
+
 async function main(): Promise<void> {
   const servers = {
     api: await listen(createApp({ config: parseConfig(base), db, auth, log: quiet })),
-    'api-limited': await listen(
-      createApp({
-        config: parseConfig({
-          ...base,
-          RATE_LIMIT_PER_IP: 1_000_000,
-          RATE_LIMIT_PER_USER: 1_000_000,
-          RATE_LIMIT_SENDS_PER_USER: 1_000_000,
-        }),
-        db,
-        auth,
-        log: quiet,
-      }),
-    ),
+    'api-limited': await listen(limitedApp(5)),
+    'api-limited-exact': await listen(limitedApp(0)),
     bare: await listen(bare()),
   };
   const ports = Object.fromEntries(

@@ -7,7 +7,7 @@
  *   - a Firestore emulator of its own (ours, packages/firestore-emulator), with no Functions emulator
  *     attached, so the messages written here fire no triggers elsewhere;
  *   - bench/api-server.ts: the exact app (`createApp`), the same app with the Firestore-backed rate limits
- *     on, and a bare Express handler doing the same Firestore read/write with no auth and no validation;
+ *     on (as deployed, and counting every request in Firestore first), and a bare Express handler doing the same Firestore read/write with no auth and no validation;
  *   - this process: autocannon, the load generator, and the fan-out measurement.
  *
  * Measures, at CONNECTIONS (50) concurrent connections for DURATION seconds (10) each:
@@ -26,7 +26,7 @@ import autocannon from 'autocannon';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore } from 'firebase-admin/firestore';
-import { createServices, type AuthContext } from '@chat/core';
+import { CachedTokenVerifier, createServices, verifyIdToken, type AuthContext } from '@chat/core';
 import { createUser } from '../scripts/lib/auth-emulator';
 import { onMessageCreated } from '../functions/src/triggers/message-created';
 
@@ -35,6 +35,7 @@ const DURATION = Number(process.env.DURATION ?? 10);
 const SEED_MESSAGES = Number(process.env.SEED_MESSAGES ?? 200);
 const MEMBERS = Number(process.env.MEMBERS ?? 1000);
 const FANOUT_RUNS = Number(process.env.FANOUT_RUNS ?? 3);
+const AUTH_RUNS = Number(process.env.AUTH_RUNS ?? 200);
 
 for (const name of ['GCLOUD_PROJECT', 'FIREBASE_AUTH_EMULATOR_HOST']) {
   if (!process.env[name]) throw new Error(`${name} is not set: start the emulators first (npm start).`);
@@ -138,6 +139,18 @@ async function main(): Promise<void> {
     await services.messages.send(caller, chat.id, { text: `Seed message ${i}` }, {});
   }
 
+  // Auth alone: what a request's token check costs, with the SDK's revocation round trip and through the cache.
+  const authRuns = { uncached: [] as number[], cached: [] as number[] };
+  const tokens = new CachedTokenVerifier(auth);
+  for (let i = 0; i < AUTH_RUNS; i += 1) {
+    let started = performance.now();
+    await verifyIdToken(auth, user.idToken);
+    authRuns.uncached.push(performance.now() - started);
+    started = performance.now();
+    await tokens.verify(user.idToken);
+    authRuns.cached.push(performance.now() - started);
+  }
+
   const servers = await startServers(firestore.host);
   const rows: Row[] = [];
   try {
@@ -145,7 +158,7 @@ async function main(): Promise<void> {
       ['GET /chats/{id}/messages', 'GET'],
       ['POST /chats/{id}/messages', 'POST'],
     ] as const) {
-      for (const server of ['bare', 'api', 'api-limited']) {
+      for (const server of ['bare', 'api', 'api-limited', 'api-limited-exact']) {
         const url = `http://127.0.0.1:${servers.ports[server]}/chats/${chat.id}/messages`;
         rows.push(await load(endpoint, server, url, method, user.idToken));
         process.stdout.write(`measured ${endpoint} on ${server}\n`);
@@ -197,13 +210,14 @@ async function main(): Promise<void> {
     }
   }
 
-  print(rows, fanOuts, replay);
+  const authCost = { uncached: summary(authRuns.uncached), cached: summary(authRuns.cached) };
+  print(rows, fanOuts, replay, authCost);
   const results = path.join(__dirname, 'results');
   mkdirSync(results, { recursive: true });
   const file = path.join(results, `api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rows, fanOuts, replay }, null, 2)}\n`,
+    `${JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rows, fanOuts, replay, auth: authCost }, null, 2)}\n`,
   );
   process.stdout.write(`\nwrote ${path.relative(ROOT, file)}\n`);
   await deleteApp(firebase);
@@ -216,7 +230,19 @@ interface FanOutRun {
   notified: number;
 }
 
-function print(rows: Row[], fanOuts: FanOutRun[], replay: FanOutRun) {
+interface Summary {
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function summary(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100;
+  return { p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+function print(rows: Row[], fanOuts: FanOutRun[], replay: FanOutRun, auth: Record<string, Summary>) {
   const pad = (value: string | number, width: number) => String(value).padStart(width);
   const lines = [
     '',
@@ -233,6 +259,10 @@ function print(rows: Row[], fanOuts: FanOutRun[], replay: FanOutRun) {
         `  run ${i + 1}: ${pad(run.ms, 6)} ms   unread counts +1: ${run.counted}   notifications: ${run.notified}`,
     ),
     `  replay of the last event: ${replay.ms} ms, unread counts +${replay.counted}, notifications ${replay.notified} (must be 0 and 0)`,
+    '',
+    `Token check, ${AUTH_RUNS} sequential verifications of one token against the Auth emulator`,
+    `  verifyIdToken(token, true) (an Auth round trip each): p50 ${auth.uncached?.p50Ms} ms, p99 ${auth.uncached?.p99Ms} ms`,
+    `  CachedTokenVerifier.verify (cached token and account):  p50 ${auth.cached?.p50Ms} ms, p99 ${auth.cached?.p99Ms} ms`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import { AppError, createServices, type LogSink, type Services } from '@chat/core';
+import { AppError, CachedTokenVerifier, createServices, type LogSink, type Services } from '@chat/core';
 import type { AppConfig } from './config';
 import { createLogs, type Logs } from './logs';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -27,6 +27,12 @@ export interface AppDependencies {
    * @default built over `db` and `auth`, with `config.rateLimits` as the send limit
    */
   services?: Services;
+  /**
+   * Verified tokens and account states, cached per instance; index.ts shares one that also listens to the
+   * revocation records.
+   * @default a verifier over `auth` that hears only this app's own admin revocations
+   */
+  tokens?: CachedTokenVerifier;
 }
 
 /**
@@ -79,12 +85,14 @@ function defineRequestMiddleware(app: Express, deps: AppDependencies, limits: Ra
 function defineRoutes(app: Express, deps: AppDependencies, limits: RateLimits, logs: Logs): void {
   const services =
     deps.services ?? createServices(deps.db, deps.auth, { limits: deps.config.rateLimits, log: deps.log });
+  const tokens = deps.tokens ?? new CachedTokenVerifier(deps.auth);
   app.use('/docs', docsFiles());
   // Every authenticated route is also limited per user; message sends are limited by the services.
-  const authenticated = authenticatedAndLimited(requireAuth(deps.auth), limits);
+  const authenticated = authenticatedAndLimited(requireAuth(tokens), limits);
   mountRoutes(app, apiRoutes, {
     deps: {
       services,
+      tokens,
       db: deps.db,
       logs,
       openApiDocument: buildOpenApiDocument(apiRoutes),

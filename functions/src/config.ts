@@ -1,6 +1,12 @@
 import { defineInt, defineList, defineString, projectID } from 'firebase-functions/params';
 import { z } from 'zod';
-import { Origin, rateLimitBudget, RateLimitWindowSeconds, type UserLimitsConfig } from '@chat/core';
+import {
+  Origin,
+  rateLimitBudget,
+  RateLimitSlackPercent,
+  RateLimitWindowSeconds,
+  type UserLimitsConfig,
+} from '@chat/core';
 
 /**
  * Configuration of the functions, declared as params so `firebase deploy` asks for them and the emulator
@@ -50,6 +56,17 @@ export const RATE_LIMIT_MEMBER_ADDS_PER_USER = defineInt('RATE_LIMIT_MEMBER_ADDS
   default: 200,
 });
 
+/**
+ * How much of each limit an instance may admit from its own count before Firestore has seen it: the hot
+ * path then costs no round trip, and a limit can be exceeded by at most this share per extra instance
+ * (see core's `FirestoreRateLimitCounter`). Past it, with Firestore unreachable, the limiters fail closed.
+ */
+export const RATE_LIMIT_SLACK_PERCENT = defineInt('RATE_LIMIT_SLACK_PERCENT', {
+  description:
+    'Percent of each limit an instance may admit before Firestore has counted it (0..50; 0: count every request first).',
+  default: 5,
+});
+
 export const REGION = 'us-central1';
 
 /**
@@ -71,6 +88,8 @@ export const AppConfigSchema = z
     RATE_LIMIT_SENDS_PER_USER: Limit,
     RATE_LIMIT_CHATS_PER_USER: Limit,
     RATE_LIMIT_MEMBER_ADDS_PER_USER: Limit,
+    // Without the key (the tests that are not about it) every hit is counted in Firestore first.
+    RATE_LIMIT_SLACK_PERCENT: RateLimitSlackPercent,
   })
   .superRefine((config, ctx) => {
     if (config.APP_ENV === 'production' && config.CORS_ORIGINS.length === 0) {
@@ -135,6 +154,8 @@ export function parseConfig(raw: Record<string, unknown>): AppConfig {
       sendsPerUser: data.RATE_LIMIT_SENDS_PER_USER,
       chatsPerUser: data.RATE_LIMIT_CHATS_PER_USER,
       memberAddsPerUser: data.RATE_LIMIT_MEMBER_ADDS_PER_USER,
+      // Omitted when 0, the counters' own default.
+      ...(data.RATE_LIMIT_SLACK_PERCENT > 0 ? { slackPercent: data.RATE_LIMIT_SLACK_PERCENT } : {}),
     },
   };
 }
@@ -167,6 +188,7 @@ export function loadConfig(): AppConfig {
     RATE_LIMIT_SENDS_PER_USER: read('RATE_LIMIT_SENDS_PER_USER', RATE_LIMIT_SENDS_PER_USER),
     RATE_LIMIT_CHATS_PER_USER: read('RATE_LIMIT_CHATS_PER_USER', RATE_LIMIT_CHATS_PER_USER),
     RATE_LIMIT_MEMBER_ADDS_PER_USER: read('RATE_LIMIT_MEMBER_ADDS_PER_USER', RATE_LIMIT_MEMBER_ADDS_PER_USER),
+    RATE_LIMIT_SLACK_PERCENT: read('RATE_LIMIT_SLACK_PERCENT', RATE_LIMIT_SLACK_PERCENT),
   };
   try {
     const config = parseConfig(raw);

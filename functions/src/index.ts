@@ -11,7 +11,13 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions';
 import type { Express } from 'express';
-import { createServices, type LogSink, type Services } from '@chat/core';
+import {
+  CachedTokenVerifier,
+  createServices,
+  RevocationRepository,
+  type LogSink,
+  type Services,
+} from '@chat/core';
 import { loadConfig, loadProjectId, REGION } from './config';
 import { createApp } from './app';
 import { createLogs } from './logs';
@@ -35,8 +41,21 @@ onInit(() => {
   logs.configLoaded(config);
   const auth = getAuth();
   services = createServices(db, auth, { limits: config.rateLimits, log });
-  app = createApp({ config, db, auth, log, projectId: loadProjectId(), services });
+  const tokens = new CachedTokenVerifier(auth);
+  watchRevocations(tokens);
+  app = createApp({ config, db, auth, log, projectId: loadProjectId(), services, tokens });
 });
+
+/**
+ * Every instance forgets a user's cached account state as soon as an admin's revocation record arrives; a
+ * broken listener is logged and opened again (meanwhile the cache's few seconds still bound it).
+ */
+function watchRevocations(tokens: CachedTokenVerifier): void {
+  tokens.watch(new RevocationRepository(db), (error) => {
+    logs.revocationWatchFailed(error);
+    setTimeout(() => watchRevocations(tokens), 5000).unref();
+  });
+}
 
 function built<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`The ${what} was not built: onInit did not run.`);

@@ -40,6 +40,13 @@ export function createLogs(sink: LogSink) {
         limiter,
       });
     },
+    /** The listener on revocation records broke; cached account states fall back to their short expiry. */
+    revocationWatchFailed(error: unknown) {
+      sink({
+        severity: 'WARNING',
+        message: `Revocation records not heard, retrying in 5 s: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    },
     /** express-rate-limit found something off in its configuration. */
     rateLimitWarning(limiter: string, warning: unknown) {
       sink({

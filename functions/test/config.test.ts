@@ -46,6 +46,15 @@ describe('parseConfig', () => {
     );
   });
 
+  it('when a rate-limit slack is given, then it is kept; past 50 percent start-up fails naming it', () => {
+    const base = { APP_ENV: 'local', CORS_ORIGINS: [] };
+    expect(parseConfig({ ...base, RATE_LIMIT_SLACK_PERCENT: 5 }).rateLimits.slackPercent).toBe(5);
+    expect(parseConfig(base).rateLimits.slackPercent).toBeUndefined();
+    expect(() => parseConfig({ ...base, RATE_LIMIT_SLACK_PERCENT: 51 })).toThrow(
+      /RATE_LIMIT_SLACK_PERCENT: /,
+    );
+  });
+
   it('when the profile is local, then any loopback origin is allowed besides the listed ones (the Hosting emulator runs on shifted ports)', () => {
     const { corsOrigins } = parseConfig({ APP_ENV: 'local', CORS_ORIGINS: ['https://a.example.com'] });
     const allows = (origin: string) =>

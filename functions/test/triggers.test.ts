@@ -87,6 +87,39 @@ describe('messageCreated', () => {
     });
   });
 
+  it('when a finished fan-out is replayed, then it stops at its done marker without looking at the members', async () => {
+    const [sender, a] = await people(2);
+    const chatId = await group(sender!, [a!]);
+    const messageId = await say(sender!, chatId, 'hello');
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 1, notified: 1 });
+    expect((await db.doc(`chats/${chatId}/fanouts/${messageId}_done`).get()).get('messageId')).toBe(
+      messageId,
+    );
+
+    // Take away what the steps claim with: a replay that went past the done marker would count and
+    // announce again. One that stops at it changes nothing.
+    const claims = await db.collection(`chats/${chatId}/fanouts`).where('messageId', '==', messageId).get();
+    await Promise.all(claims.docs.filter((doc) => doc.get('uids')).map((doc) => doc.ref.delete()));
+    await db.doc(`users/${a}/notifications/msg_${chatId}_${messageId}`).delete();
+
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
+    expect(await unreadCounts(chatId)).toEqual({ [sender!]: 0, [a!]: 1 });
+    expect(await messageNotifications(a!, chatId)).toEqual([]);
+  });
+
+  it('when a fan-out stopped before its done marker, then the replay finishes it without doing a step twice', async () => {
+    const [sender, a, b] = await people(3);
+    const chatId = await group(sender!, [a!, b!]);
+    const messageId = await say(sender!, chatId, 'hello');
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 2, notified: 2 });
+    // As if the first delivery had failed after its steps, before its marker.
+    await db.doc(`chats/${chatId}/fanouts/${messageId}_done`).delete();
+
+    expect(await deliverMessage(chatId, messageId)).toEqual({ counted: 0, notified: 0 });
+    expect(await unreadCounts(chatId)).toEqual({ [sender!]: 0, [a!]: 1, [b!]: 1 });
+    expect((await db.doc(`chats/${chatId}/fanouts/${messageId}_done`).get()).exists).toBe(true);
+  });
+
   it('when events arrive in reverse order and then again, then counts are exact and the last message is the newest', async () => {
     const [sender, reader] = await people(2);
     const chatId = await group(sender!, [reader!]);

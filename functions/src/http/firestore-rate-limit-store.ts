@@ -1,6 +1,6 @@
 import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
 import type { Firestore } from 'firebase-admin/firestore';
-import { FirestoreRateLimitCounter } from '@chat/core';
+import { FirestoreRateLimitCounter, slackOf } from '@chat/core';
 
 /**
  * How long one store call may wait for Firestore. A Firestore that accepted the call and went silent would
@@ -28,6 +28,8 @@ export class FirestoreRateLimitStore implements Store {
     private readonly db: Firestore,
     /** Tells the limiters apart (`ip:`, `user:`); each limiter needs its own store. */
     readonly prefix: string,
+    /** The counter's `slack` for this limit, and where its background failures go. */
+    private readonly local: { slackPercent?: number; onError?: (error: unknown) => void } = {},
   ) {}
 
   private get counter(): FirestoreRateLimitCounter {
@@ -36,10 +38,12 @@ export class FirestoreRateLimitStore implements Store {
   }
 
   init(options: Options): void {
+    const limit = typeof options.limit === 'number' ? options.limit : undefined;
     this.counted = new FirestoreRateLimitCounter(this.db, {
       prefix: this.prefix,
       windowMs: options.windowMs,
-      ...(typeof options.limit === 'number' ? { limit: options.limit } : {}),
+      ...(limit === undefined ? {} : { limit, slack: slackOf(limit, this.local.slackPercent) }),
+      ...(this.local.onError ? { onError: this.local.onError } : {}),
     });
   }
 

@@ -1,5 +1,5 @@
 import { AccountState, AdminUserParams, SessionsRevoked, SetDisabledBody } from '@chat/core';
-import { defineRoute } from './api-route';
+import { defineRoute, type ApiDeps } from './api-route';
 import { adminCaller } from './admin-caller';
 
 /**
@@ -16,9 +16,11 @@ export const adminRoutes = [
     request: { params: AdminUserParams },
     responses: { 200: { description: 'Revoked.', body: SessionsRevoked } },
     errors: [403, 404],
-    handler: async (input, { services }) => ({
+    handler: async (input, { services, tokens }) => ({
       status: 200,
-      body: await services.accounts.revokeSessions(adminCaller(input), input.params.uid),
+      body: await forgetting(tokens, input.params.uid, () =>
+        services.accounts.revokeSessions(adminCaller(input), input.params.uid),
+      ),
     }),
   }),
   defineRoute({
@@ -30,9 +32,24 @@ export const adminRoutes = [
     request: { params: AdminUserParams, body: SetDisabledBody },
     responses: { 200: { description: 'The account state.', body: AccountState } },
     errors: [403, 404, 412],
-    handler: async (input, { services }) => ({
+    handler: async (input, { services, tokens }) => ({
       status: 200,
-      body: await services.accounts.setDisabled(adminCaller(input), input.params.uid, input.body.disabled),
+      body: await forgetting(tokens, input.params.uid, () =>
+        services.accounts.setDisabled(adminCaller(input), input.params.uid, input.body.disabled),
+      ),
     }),
   }),
 ];
+
+/**
+ * Runs an account change, then makes this instance's token verifier forget the user, whether the change
+ * succeeded or not (Auth may have changed before a later step failed): their next request here asks Auth.
+ * Other instances forget on the revocation record (index.ts), or after the verifier's few seconds.
+ */
+async function forgetting<T>(tokens: ApiDeps['tokens'], uid: string, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } finally {
+    tokens.invalidate(uid);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import type { Services } from '@chat/core';
+import type { CachedTokenVerifier, Services } from '@chat/core';
 import type { Logs } from '../logs';
 import type { OpenApiDocument } from '../openapi';
 import { routeDefiner, type Route } from '../http/route';
@@ -7,6 +7,8 @@ import { routeDefiner, type Route } from '../http/route';
 /** What the API's handlers get besides their input: the services, and what `/ping` and the docs need. */
 export interface ApiDeps {
   services: Services;
+  /** The verifier behind `requireAuth`: the admin routes make it forget a user they revoke or disable. */
+  tokens: CachedTokenVerifier;
   db: Firestore;
   /** Where `/ping` logs what its public answer leaves out. */
   logs: Logs;

@@ -21,6 +21,20 @@ export interface SendLimitConfig {
   windowSeconds: number;
   /** Messages one user may send per window, over REST and sockets together (0: no limit). @default 60 */
   sendsPerUser: number;
+  /**
+   * Share of each limit, in percent, an instance may admit before Firestore has seen it
+   * (`FirestoreRateLimitCounter`'s `slack`); 0 counts every hit in Firestore before answering it. @default 0
+   */
+  slackPercent?: number;
+}
+
+/** Percent of a limit an instance may admit unseen (0..50); 0 when unset. */
+export const RateLimitSlackPercent = z.coerce.number().int().min(0).max(50).default(0);
+
+/** The counter `slack` for `limit` hits at `percent`: a whole number of hits, at least 1 when on. */
+export function slackOf(limit: number, percent: number | undefined): number {
+  if (!percent || percent <= 0) return 0;
+  return Math.max(1, Math.floor((limit * percent) / 100));
 }
 
 /**

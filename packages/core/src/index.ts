@@ -5,6 +5,7 @@ export * from './config-schemas';
 export * from './validation';
 export * from './auth';
 export * from './verify-id-token';
+export * from './cached-token-verifier';
 export * from './repositories/firestore-health';
 export * from './log-entry';
 export * from './error-report';

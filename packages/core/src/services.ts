@@ -1,6 +1,6 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { UserLimitsConfig } from './config-schemas';
+import { slackOf, type UserLimitsConfig } from './config-schemas';
 import type { LogSink } from './log-entry';
 import { AccountDirectory } from './repositories/account-directory';
 import { AnnouncementRepository } from './repositories/announcement-repository';
@@ -62,6 +62,8 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
   const access = new ChatAccess(chatRepository);
   const limits = options.limits ?? { windowSeconds: 60, sendsPerUser: 0 };
   const log = options.log ?? (() => undefined);
+  // Chat creation and member adds are rare and weighted (a group counts its members), so they are counted
+  // in Firestore first; sends are the hot path and may use the configured slack.
   const userLimit = (name: string, budget: number) =>
     new UserLimit(
       name,
@@ -82,6 +84,13 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
           prefix: limiterPrefix(MESSAGE_SEND_LIMITER),
           windowMs: limits.windowSeconds * 1000,
           limit: limits.sendsPerUser,
+          slack: slackOf(limits.sendsPerUser, limits.slackPercent),
+          onError: (error) =>
+            log({
+              severity: 'ERROR',
+              message: `Rate limit "${MESSAGE_SEND_LIMITER}" could not reach Firestore: ${error instanceof Error ? error.message : String(error)}`,
+              limiter: MESSAGE_SEND_LIMITER,
+            }),
         })
       : undefined,
     limits,

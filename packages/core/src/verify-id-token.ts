@@ -11,13 +11,18 @@ export interface VerifiedToken {
   authTime: number;
 }
 
+/** Revocation and disabled-account refusals, as `verifyIdToken(token, true)` gives them. */
+export const revoked = {
+  token: () => new AppError('token-revoked', 'The ID token has been revoked. Sign in again.'),
+  disabled: () => new AppError('user-disabled', 'This account is disabled.'),
+};
+
 /** Firebase Auth error codes that mean "this token does not identify a usable account". */
 const rejections: Record<string, () => AppError> = {
   'auth/id-token-expired': () =>
     new AppError('token-expired', 'The ID token has expired. Refresh it and retry.'),
-  'auth/id-token-revoked': () =>
-    new AppError('token-revoked', 'The ID token has been revoked. Sign in again.'),
-  'auth/user-disabled': () => new AppError('user-disabled', 'This account is disabled.'),
+  'auth/id-token-revoked': () => revoked.token(),
+  'auth/user-disabled': () => revoked.disabled(),
   'auth/user-not-found': () => AppError.unauthenticated('The ID token belongs to a deleted account.'),
   'auth/argument-error': () => AppError.unauthenticated('The ID token is malformed.'),
   'auth/invalid-id-token': () => AppError.unauthenticated('The ID token is invalid.'),
@@ -33,11 +38,21 @@ export async function verifyIdToken(auth: Auth, token: string): Promise<Verified
   try {
     decoded = await auth.verifyIdToken(token, true);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reject = typeof code === 'string' ? rejections[code] : undefined;
-    if (reject) throw reject();
-    throw AppError.unavailable('Could not verify the ID token right now. Retry shortly.', error);
+    throw toAuthError(error);
   }
+  return toVerifiedToken(decoded);
+}
+
+/** A Firebase Auth failure as an AppError: a rejection with its stable code, anything else `unavailable`. */
+export function toAuthError(error: unknown): AppError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reject = typeof code === 'string' ? rejections[code] : undefined;
+  if (reject) return reject();
+  return AppError.unavailable('Could not verify the ID token right now. Retry shortly.', error);
+}
+
+/** What a decoded token says, in our terms. */
+export function toVerifiedToken(decoded: DecodedIdToken): VerifiedToken {
   return {
     auth: { uid: decoded.uid, email: decoded.email ?? null, admin: decoded['admin'] === true },
     expiresAt: decoded.exp * 1000,

@@ -121,6 +121,110 @@ describe('FirestoreRateLimitCounter', () => {
   });
 });
 
+/**
+ * With `slack`, the hot path is local and hits reach Firestore in batches; these are the guarantees the
+ * README states: exact on one instance, at most `(N - 1) × slack` over the limit on N instances, 200
+ * concurrent hits on one key without a failure, and closed once `slack` hits went unseen by Firestore.
+ */
+describe('FirestoreRateLimitCounter with slack (local counts, batched)', () => {
+  // 200 concurrent requests against the emulator on a small shared machine.
+  jest.setTimeout(60_000);
+  let app: App;
+  let db: Firestore;
+  beforeAll(() => {
+    app = initializeApp({ projectId: requireEnv('GCLOUD_PROJECT') }, `rate-limit-slack-${randomUUID()}`);
+    db = getFirestore(app);
+  });
+  afterAll(() => deleteApp(app));
+
+  const stored = async (key: string) =>
+    (
+      await db
+        .collection(RATE_LIMIT_COLLECTION)
+        .doc(counterOf('user:', key, WINDOW_MS).id)
+        .get()
+    ).get('hits');
+
+  it('when 200 requests on one key hit one instance at once, then exactly the limit is admitted and stored', async () => {
+    const counter = new FirestoreRateLimitCounter(db, {
+      prefix: 'user:',
+      windowMs: WINDOW_MS,
+      limit: 50,
+      slack: 5,
+    });
+    const key = randomUUID();
+    const hits = await Promise.all(Array.from({ length: 200 }, () => counter.hit(key)));
+    expect(hits.filter((hit) => !hit.limited)).toHaveLength(50);
+    await counter.flush();
+    expect(await stored(key)).toBe(50);
+  });
+
+  it('when 200 requests on one key are spread over 4 instances at once, then at most (4 - 1) × slack pass the limit', async () => {
+    const [limit, slack, instances] = [100, 5, 4];
+    const counters = Array.from(
+      { length: instances },
+      () => new FirestoreRateLimitCounter(db, { prefix: 'user:', windowMs: WINDOW_MS, limit, slack }),
+    );
+    const key = randomUUID();
+    const hits = await Promise.all(Array.from({ length: 200 }, (_, i) => counters[i % instances]!.hit(key)));
+    const admitted = hits.filter((hit) => !hit.limited).length;
+    expect(admitted).toBeGreaterThanOrEqual(limit);
+    expect(admitted).toBeLessThanOrEqual(limit + (instances - 1) * slack);
+    await Promise.all(counters.map((counter) => counter.flush()));
+    // Every admitted hit is in the shared count, and each instance now refuses from what it read.
+    expect(await stored(key)).toBe(admitted);
+    for (const counter of counters) expect((await counter.hit(key)).limited).toBe(true);
+  });
+
+  it('when hits come slower than the batches, then the document is written once per batch, not per hit', async () => {
+    const counter = new FirestoreRateLimitCounter(db, {
+      prefix: 'user:',
+      windowMs: WINDOW_MS,
+      limit: 1000,
+      slack: 50,
+      flushMs: 50,
+    });
+    const key = randomUUID();
+    for (let i = 0; i < 10; i += 1) expect((await counter.hit(key)).limited).toBe(false);
+    expect(await stored(key)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await stored(key)).toBe(10);
+  });
+
+  it('when Firestore cannot be reached, then an instance admits its slack and then refuses, reporting why', async () => {
+    // An outage has no fast local stand-in (a dead address is retried for a minute): every call throws.
+    const down = {
+      collection: () => db.collection(RATE_LIMIT_COLLECTION),
+      batch: () => ({
+        set: () => undefined,
+        commit: () => Promise.reject(new Error('Firestore is down')),
+      }),
+    } as unknown as Firestore;
+    const errors: unknown[] = [];
+    const counter = new FirestoreRateLimitCounter(down, {
+      prefix: 'user:',
+      windowMs: WINDOW_MS,
+      limit: 100,
+      slack: 3,
+      onError: (error) => errors.push(error),
+    });
+    const key = randomUUID();
+    const hits = [];
+    for (let i = 0; i < 5; i += 1) hits.push(await counter.hit(key));
+    expect(hits.map((hit) => hit.limited)).toEqual([false, false, false, true, true]);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(String(errors[0])).toContain('Firestore is down');
+  });
+
+  it('when the exact mode (no slack) gets 200 requests on one key at once, then none fails and the limit is never passed', async () => {
+    const counter = new FirestoreRateLimitCounter(db, { prefix: 'user:', windowMs: WINDOW_MS, limit: 50 });
+    const key = randomUUID();
+    const hits = await Promise.all(Array.from({ length: 200 }, () => counter.hit(key)));
+    expect(hits.filter((hit) => !hit.limited).length).toBeLessThanOrEqual(50);
+    expect(await stored(key)).toBe(200);
+  });
+});
+
 describe('tooManyRequests', () => {
   it('when built, then it is resource-exhausted naming the limit and the seconds to wait', () => {
     const error = tooManyRequests('send', 3, 60, 42);

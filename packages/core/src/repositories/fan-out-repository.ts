@@ -15,6 +15,10 @@ import {
 import { comparePositions, compareTimes, timestampOf, type Position } from './firestore-time';
 import { parseMessage, type MessageRecord, type MessageRepository } from './message-repository';
 import type { PageCursor } from '../schemas/common';
+import { FirestoreCode, isFirestoreError } from './firestore-errors';
+
+/** The suffix of the marker of a finished fan-out, beside the bucket markers (`0`…`f`). */
+const DONE = 'done';
 
 /**
  * The trigger side of messages: moving the chat's last message forward and counting unread messages per
@@ -32,16 +36,49 @@ export class FanOutRepository {
     return this.chats.chatRef(chatId).collection('fanouts');
   }
 
+  /** `{messageId}_done`: written once every step of a message's fan-out has succeeded. */
+  private doneMarker(chatId: string, messageId: string) {
+    return this.markers(chatId).doc(`${messageId}_${DONE}`);
+  }
+
   /**
    * Sets the chat's `lastMessage` and `lastActivityAt` to this message, unless a later one (in
    * (createdAt, id) order) is already there. Reads the message as it is now, so a message deleted before
-   * its trigger ran shows as deleted. Returns the message, or null when the chat or message is gone.
+   * its trigger ran shows as deleted. Returns the message, or null when the chat or message is gone;
+   * `done` when the message's whole fan-out already finished (`markDone`), in which case nothing is written.
    */
-  async advanceLastMessage(chatId: string, messageId: string): Promise<MessageRecord | null> {
-    // A plain read first: replays and late, older messages (the common redeliveries) need no transaction,
-    // which keeps them off the chat document, the busiest one of a chat.
-    const seen = await this.readChatAndMessage(chatId, messageId, (refs) => this.db.getAll(...refs));
-    if (!seen || !isNewer(seen.message, seen.chat)) return seen?.message ?? null;
+  async advanceLastMessage(
+    chatId: string,
+    messageId: string,
+  ): Promise<{ message: MessageRecord | null; done: boolean }> {
+    // A plain read first, with the done marker: a replay of a finished fan-out costs this one read; late,
+    // older messages (the other common redelivery) need no transaction, which keeps them off the chat
+    // document, the busiest one of a chat.
+    const [doneSnap, ...seenSnaps] = await this.db.getAll(
+      this.doneMarker(chatId, messageId),
+      this.chats.chatRef(chatId),
+      this.messages.ref(chatId, messageId),
+    );
+    if (doneSnap?.exists) return { message: null, done: true };
+    const seen = await this.readChatAndMessage(chatId, messageId, () => Promise.resolve(seenSnaps));
+    if (!seen || !isNewer(seen.message, seen.chat)) return { message: seen?.message ?? null, done: false };
+    return { message: await this.moveLastMessage(chatId, messageId), done: false };
+  }
+
+  /**
+   * Records that every step of `messageId`'s fan-out succeeded, so a replay stops at its first read.
+   * Written last: a fan-out that failed half-way has no marker, and its retry redoes the (claimed) steps.
+   */
+  async markDone(chatId: string, messageId: string): Promise<void> {
+    try {
+      await this.doneMarker(chatId, messageId).create({ messageId, doneAt: FieldValue.serverTimestamp() });
+    } catch (error) {
+      // Two deliveries finishing together: the other one wrote it.
+      if (!isFirestoreError(error, FirestoreCode.alreadyExists)) throw error;
+    }
+  }
+
+  private moveLastMessage(chatId: string, messageId: string): Promise<MessageRecord | null> {
     return this.chats.transaction(async ({ tx }) => {
       const now = await this.readChatAndMessage(chatId, messageId, (refs) => tx.getAll(...refs));
       if (!now) return null;

@@ -16,6 +16,28 @@ export interface RateLimitCounterOptions {
   windowMs: number;
   /** Hits a key may make per window; a hit beyond it is `limited`. @default Infinity */
   limit?: number;
+  /**
+   * Hits of a key this instance may admit past what it last read from Firestore, counting them locally
+   * and writing them in batches (see the class). 0: every hit is counted in Firestore before it is answered.
+   * @default 0
+   */
+  slack?: number;
+  /** How often locally counted hits are written, with every key's count read back. @default 200 */
+  flushMs?: number;
+  /** Hears a batch write or read that failed (with `slack`); the hits it held are kept for the next one. */
+  onError?: (error: unknown) => void;
+}
+
+/** One key's window as this instance knows it, with `slack`. */
+interface LocalWindow {
+  ref: DocumentReference;
+  resetTime: Date;
+  /** The count last read from Firestore: every instance's hits written before that read. */
+  known: number;
+  /** Hits admitted here and not yet sent to Firestore. */
+  unwritten: number;
+  /** Hits being written or written to Firestore, not yet counted by a read. */
+  written: number;
 }
 
 /** One key's count in its current window, this hit included. */
@@ -45,6 +67,17 @@ export interface RateLimitHit {
  * A key over its limit stays over it until its window ends (counts only go up), so each instance
  * remembers that locally and refuses the rest of a flood without touching Firestore: a client hammering
  * the API costs one write and one read per instance, not two per request.
+ *
+ * With `slack` > 0 the hot path has no round trip: a hit is admitted from what this instance knows (the
+ * count it last read, plus its own hits since) as long as its hits not yet seen in a read stay under
+ * `slack`; every `flushMs` one batch writes every key's new hits and one `getAll` reads their counts back.
+ * Only when a key's unseen hits reach `slack` before the next batch does a request wait for it. Worst case:
+ * for each key and window, at most `limit + (N - 1) × slack` hits are admitted in all, N being the number of
+ * instances that admitted some (each instance's hits after its last read are at most `slack`, and the
+ * instance that read last saw everything else); with one instance the limit is exact. Each counter
+ * document gets at most one write per instance per `flushMs`, whatever the request rate, so a hot key does
+ * not contend. If Firestore cannot be reached, each instance admits at most `slack` more hits per key and
+ * then refuses (fails closed), reporting the failure to `onError`.
  */
 export class FirestoreRateLimitCounter {
   readonly prefix: string;
@@ -52,6 +85,14 @@ export class FirestoreRateLimitCounter {
   readonly limit: number;
   /** Keys known to be over the limit in their current window: the hits seen, and when the window ends. */
   private readonly overLimit = new Map<string, { hits: number; resetTime: Date }>();
+  readonly slack: number;
+  private readonly flushMs: number;
+  private readonly onError: (error: unknown) => void;
+  /** With `slack`: each key's current window; and the windows holding hits Firestore has not seen. */
+  private readonly windows = new Map<string, LocalWindow>();
+  private readonly unseen = new Set<LocalWindow>();
+  private flushing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Firestore,
@@ -60,13 +101,18 @@ export class FirestoreRateLimitCounter {
     this.prefix = options.prefix;
     this.windowMs = options.windowMs;
     this.limit = options.limit ?? Number.POSITIVE_INFINITY;
+    this.slack = options.slack ?? 0;
+    this.flushMs = options.flushMs ?? 200;
+    this.onError = options.onError ?? (() => undefined);
   }
 
   /**
    * Count `weight` hits of `key` at once (one operation that stands for several, such as a group created
-   * with its members). Throws when Firestore fails; the caller decides whether to let it through.
+   * with its members). Throws when Firestore fails; the caller decides whether to let it through. With
+   * `slack`, single hits are counted locally (see the class); a weighted one is counted in Firestore first.
    */
   async hit(key: string, weight = 1): Promise<RateLimitHit> {
+    if (this.slack > 0 && weight === 1) return this.hitLocally(key);
     const known = this.overLimit.get(key);
     if (known && known.resetTime.getTime() > Date.now()) {
       known.hits += weight;
@@ -89,6 +135,111 @@ export class FirestoreRateLimitCounter {
     return { totalHits: hits, resetTime, limited };
   }
 
+  /**
+   * With `slack`: admit from what this instance knows, waiting for a batch only when the key's unseen hits
+   * have reached `slack`. A hit that is refused is not counted (it changes nobody's admission).
+   */
+  private async hitLocally(key: string): Promise<RateLimitHit> {
+    for (;;) {
+      const window = this.localWindow(key);
+      const unseen = window.unwritten + window.written;
+      const total = window.known + unseen;
+      if (total >= this.limit) return { totalHits: total + 1, resetTime: window.resetTime, limited: true };
+      if (unseen < this.slack) {
+        window.unwritten += 1;
+        this.unseen.add(window);
+        this.scheduleFlush();
+        return { totalHits: total + 1, resetTime: window.resetTime, limited: false };
+      }
+      try {
+        await this.flush();
+      } catch (error) {
+        // Fail closed: this instance has admitted its `slack` for the key without Firestore's word.
+        this.onError(error);
+        return { totalHits: total + 1, resetTime: window.resetTime, limited: true };
+      }
+    }
+  }
+
+  /**
+   * With `slack`: write every key's hits not yet written (one batch) and read their counts back (one
+   * `getAll`). Calls made while one runs share it. Throws when Firestore fails; the hits stay to be sent.
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.writeAndRead().finally(() => {
+      this.flushing = undefined;
+      if (this.unseen.size > 0) this.scheduleFlush();
+    });
+    return this.flushing;
+  }
+
+  private async writeAndRead(): Promise<void> {
+    const windows = [...this.unseen];
+    if (windows.length === 0) return;
+    const sent = windows.map((window) => window.unwritten);
+    const batch = this.db.batch();
+    windows.forEach((window, i) => {
+      const hits = sent[i] ?? 0;
+      if (hits === 0) return;
+      // Still unseen while the batch is on its way: a hit is unseen until a read has counted it.
+      window.unwritten -= hits;
+      window.written += hits;
+      batch.set(
+        window.ref,
+        {
+          limiter: this.prefix,
+          hits: FieldValue.increment(hits),
+          expireAt: Timestamp.fromMillis(window.resetTime.getTime() + this.windowMs),
+        },
+        { merge: true },
+      );
+    });
+    try {
+      if (sent.some((hits) => hits > 0)) await batch.commit();
+    } catch (error) {
+      windows.forEach((window, i) => {
+        window.written -= sent[i] ?? 0;
+        window.unwritten += sent[i] ?? 0;
+      });
+      throw error;
+    }
+    const snapshots = await this.db.getAll(...windows.map((window) => window.ref));
+    windows.forEach((window, i) => {
+      const hits = snapshots[i]?.get('hits');
+      // Counts only go up: a read never lowers what is known.
+      if (typeof hits === 'number') window.known = Math.max(window.known, hits);
+      window.written = 0;
+      if (window.unwritten === 0) this.unseen.delete(window);
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer || this.flushing) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch(this.onError);
+    }, this.flushMs);
+    // Never the reason a process stays up; hits not yet written when it stops are the slack it had.
+    this.timer.unref();
+  }
+
+  /** The window of `key` that holds now, as this instance knows it (a new window starts from 0). */
+  private localWindow(key: string): LocalWindow {
+    const current = this.windows.get(key);
+    if (current && current.resetTime.getTime() > Date.now()) return current;
+    if (this.windows.size >= 10_000) {
+      const now = Date.now();
+      for (const [known, window] of this.windows)
+        if (window.resetTime.getTime() <= now) this.windows.delete(known);
+      // Past that, forgetting a live window only forgets what was read: its unseen hits are still sent.
+      if (this.windows.size >= 10_000) this.windows.clear();
+    }
+    const { ref, resetTime } = this.window(key);
+    const window: LocalWindow = { ref, resetTime, known: 0, unwritten: 0, written: 0 };
+    this.windows.set(key, window);
+    return window;
+  }
+
   /** The current window's count of `key`, without counting; undefined when it has none. */
   async get(key: string): Promise<{ totalHits: number; resetTime: Date } | undefined> {
     const { ref, resetTime } = this.window(key);
@@ -104,6 +255,7 @@ export class FirestoreRateLimitCounter {
   /** Forget `key`'s current window, here and in Firestore. */
   async reset(key: string): Promise<void> {
     this.overLimit.delete(key);
+    this.windows.delete(key);
     await this.window(key).ref.delete();
   }
 

@@ -31,6 +31,8 @@ import { Uid } from './user';
  * `{ messageId, createdAt, uids: string[] }` — the members (of one of 16 hash buckets) whose unreadCount
  * this message incremented. It is created in the same transaction as the increments, so a replayed event
  * finds it and does nothing, and marking read recounts exactly the increments still after the new position.
+ * Beside them, `{messageId}_done` (`{ messageId, doneAt }`, no `uids`) is created once the whole fan-out of the
+ * message has succeeded, so a replay reads it and stops.
  */
 
 /** What a system message records: one change to the chat, made by its `senderId`. */

@@ -44,10 +44,12 @@ export class FanOutService {
    * 3. every other member who is not muted gets a notification `msg_{chatId}_{messageId}`, through a
    *    BulkWriter with create().
    * A system message (a member added, a rename…) does none of this: it is not news to count or announce.
+   * When all three are done, a marker says so: a replay of a finished fan-out stops at its first read
+   * (the marker's), instead of reading every member to find each step claimed.
    */
   async messageCreated(chatId: string, messageId: string): Promise<MessageFanOut> {
-    const message = await this.fanOut.advanceLastMessage(chatId, messageId);
-    if (!message || message.type === 'system') return { counted: 0, notified: 0 };
+    const { message, done } = await this.fanOut.advanceLastMessage(chatId, messageId);
+    if (done || !message || message.type === 'system') return { counted: 0, notified: 0 };
     const [chat, members] = await Promise.all([this.chats.get(chatId), this.chats.allMembers(chatId)]);
     if (!chat) return { counted: 0, notified: 0 };
     const recipients = members.filter(
@@ -76,6 +78,7 @@ export class FanOutService {
               notification: notice,
             })),
         );
+    await this.fanOut.markDone(chatId, messageId);
     return { counted: counted.reduce((sum, uids) => sum + (uids?.length ?? 0), 0), notified };
   }
 

@@ -126,13 +126,17 @@ export class MessageService {
    * missed. Members and app admins may read.
    */
   async list(auth: AuthContext, chatId: string, query: ListMessagesQuery): Promise<MessagePage> {
-    const member = await this.access.memberOrAdmin(auth, chatId);
+    const range = { before: query.before, after: query.after };
+    // Read together: a caller who may not read gets the access error, and the page read is dropped.
+    const [member, firstRead] = await Promise.all([
+      this.access.memberOrAdmin(auth, chatId),
+      this.messages.page(chatId, query.limit, range),
+    ]);
     // A member who cleared the history (deleted a direct chat for themselves) sees only what came after.
-    const page = await this.messages.page(chatId, query.limit, {
-      before: query.before,
-      after: query.after,
-      since: member?.clearedAt,
-    });
+    // That is rare, so they pay a second read rather than every page waiting for the membership first.
+    const page = member?.clearedAt
+      ? await this.messages.page(chatId, query.limit, { ...range, since: member.clearedAt })
+      : firstRead;
     const first = page.messages[0];
     const last = page.messages[page.messages.length - 1];
     const from = query.after ?? query.before;
