@@ -59,7 +59,7 @@ describe('Two relay instances on one Redis', () => {
     for (const list of seen) await eventually(() => expect(list.map((m) => m.id)).toContain(sent.at(-1)?.id));
     for (const list of seen) expect(list.map((m) => m.id)).toEqual(sent.map((m) => m.id));
     expect([one.relay.stats().chatFeeds, two.relay.stats().chatFeeds]).toEqual([1, 1]);
-  });
+  }, 90_000); // 21 sends one after another: over 30 s in a loaded full run
 
   it('when a private message is sent on one instance, then its recipient on the other gets it once', async () => {
     const a = await h.chat(one.relay, alice.idToken);
