@@ -59,14 +59,20 @@ export async function sendUntilAcked(
   }
 }
 
+/** A message the test sent: its id, and its text, `{sender}-{n}` with n counting each sender's sends. */
+export interface SentMessage {
+  id: string;
+  text: string;
+}
+
 /** Every message of the chat in Firestore, in the relay's (createdAt, id) order. */
-export async function messagesInFirestore(h: Harness, chatId: string): Promise<string[]> {
+export async function messagesInFirestore(h: Harness, chatId: string): Promise<SentMessage[]> {
   const snapshot = await h.db
     .collection(`chats/${chatId}/messages`)
     .orderBy('createdAt')
     .orderBy(FieldPath.documentId())
     .get();
-  return snapshot.docs.map((doc) => doc.id);
+  return snapshot.docs.map((doc) => ({ id: doc.id, text: String(doc.get('text')) }));
 }
 
 export interface Tally {
@@ -74,21 +80,34 @@ export interface Tally {
   delivered: number;
   lost: number;
   duplicated: number;
+  /** Messages that arrived before an earlier send of the same sender. */
   outOfOrder: number;
 }
 
-/** What one member got against what Firestore holds. */
-export function tally(expected: string[], delivered: string[]): Tally {
+/**
+ * What one member got against what Firestore holds. Order is each sender's: a sender waits for one send's
+ * answer before the next, so its messages commit in order, and the relay delivers in commit order. Across
+ * senders there is no order to keep: sends in flight together may commit in either order (createdAt is
+ * the request's time, so the commit order need not be the (createdAt, id) order).
+ */
+export function tally(expected: SentMessage[], delivered: string[]): Tally {
   const got = new Set(delivered);
-  const lost = expected.filter((id) => !got.has(id)).length;
+  const lost = expected.filter((m) => !got.has(m.id)).length;
   const duplicated = delivered.length - got.size;
-  const order = new Map(expected.map((id, index) => [id, index]));
+  const sent = new Map(
+    expected.map((m) => {
+      const [, sender = m.text, n = '0'] = m.text.match(/^(.*)-(\d+)$/) ?? [];
+      return [m.id, { sender, n: Number(n) }] as const;
+    }),
+  );
+  const lastOf = new Map<string, number>();
   let outOfOrder = 0;
-  let last = -1;
-  for (const id of new Set(delivered)) {
-    const at = order.get(id) ?? -1;
-    if (at < last) outOfOrder += 1;
-    last = Math.max(last, at);
+  for (const id of got) {
+    const message = sent.get(id);
+    if (!message) continue;
+    const last = lastOf.get(message.sender) ?? -1;
+    if (message.n < last) outOfOrder += 1;
+    lastOf.set(message.sender, Math.max(last, message.n));
   }
   return { expected: expected.length, delivered: delivered.length, lost, duplicated, outOfOrder };
 }

@@ -1,7 +1,8 @@
 /**
  * Chaos: relay instances die with SIGKILL (no handler, no goodbye) under load, behind one front end, while
  * members on the project's relay client reconnect to the survivors. Every message in Firestore must reach
- * every member exactly once, in order. Real processes (the built entry point), a real Redis, the emulators.
+ * every member exactly once, each sender's
+ * messages in the order they were sent. Real processes (the built entry point), a real Redis, the emulators.
  */
 import type { TestUser } from '../../scripts/lib/auth-emulator';
 import { startRedis, type RunningRedis } from '../../scripts/lib/redis';
@@ -13,6 +14,7 @@ import {
   sendUntilAcked,
   tally,
   type Member,
+  type SentMessage,
   type Tally,
 } from './chaos-members';
 import { startFrontEnd } from './front-end';
@@ -86,7 +88,7 @@ describe('When relay instances are killed under load', () => {
 
   /** Wait until every member delivered everything Firestore holds, then compare. */
   async function settle(members: Member[]): Promise<Tally[]> {
-    let expected: string[] = [];
+    let expected: SentMessage[] = [];
     await eventually(async () => {
       expected = await messagesInFirestore(h, chatId);
       for (const m of members) expect(new Set(m.delivered).size).toBe(expected.length);

@@ -84,8 +84,10 @@ describe('The relay client and expiring tokens', () => {
 
     const goodbye = next<ServerGoodbye>(client.socket, 'server:goodbye', 15_000);
     expect((await goodbye).code).toBe('token-expired');
+    // Listen before sending: the reconnect can finish while the send is still on its way.
+    const reconnected = next(client.socket, 'connect', 15_000);
     const during = await h.send(bob, chatId, 'while expired');
-    await next(client.socket, 'connect', 15_000);
+    await reconnected;
     const after = await h.send(bob, chatId, 'after');
     await eventually(() => expect(seen).toEqual([before.id, during.id, after.id]));
     expect(forced).toBe(2);

@@ -69,7 +69,7 @@ describe('When a relay instance gets SIGTERM with sends in flight', () => {
     const unacked = results.filter((r) => !r.acked);
 
     // Every acked send is in Firestore, under the id its ack gave.
-    const before = new Set(await messagesInFirestore(h, chatId));
+    const before = new Set((await messagesInFirestore(h, chatId)).map((m) => m.id));
     for (const r of acked) expect(before.has(r.acked!.id)).toBe(true);
 
     // Every unacked send, retried with its key on the instance that stayed, succeeds.
