@@ -5,6 +5,7 @@ import type { ListenResponse } from './generated/google/firestore/v1/ListenRespo
 import type { Target__Output } from './generated/google/firestore/v1/Target';
 import type { TargetChange } from './generated/google/firestore/v1/TargetChange';
 import { collectionOf, lastSegment, parseDatabase, parseDocumentName, parseParent } from './paths';
+import { firestoreService } from './protos';
 import { applyProjection, executeQuery, normalizeQuery, type StructuredQuery } from './query';
 import type { CommitEvent, DocumentChange, Store, StoredDocument } from './store';
 import { compareTime, toTimestamp, type Time } from './time';
@@ -37,13 +38,32 @@ export interface ListenOptions {
   keepAliveMs?: number;
 }
 
-type ListenCall = grpc.ServerDuplexStream<ListenRequest__Output, ListenResponse>;
+/** A response as written to a stream: a message, or one already encoded for every stream it goes to. */
+type Outgoing = ListenResponse | Buffer;
+type ListenCall = grpc.ServerDuplexStream<ListenRequest__Output, Outgoing>;
 
-/** Creates the Listen handler; register it next to the engine's other RPCs. */
+/**
+ * The service definition with Listen's response serializer passing already-encoded responses through:
+ * a commit heard by a thousand streams is encoded once, not once per stream.
+ */
+export function withPreEncodedListen(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+  const listen = service['Listen'];
+  if (!listen) throw new Error('The service has no Listen method');
+  const serialize = listen.responseSerialize;
+  return {
+    ...service,
+    Listen: {
+      ...listen,
+      responseSerialize: (value: unknown) => (Buffer.isBuffer(value) ? value : serialize(value)),
+    },
+  };
+}
+
+/** Creates the Listen handler; register it next to the engine's other RPCs, on {@link withPreEncodedListen}. */
 export function createListenHandler(
   store: Store,
   options: ListenOptions = {},
-): grpc.handleBidiStreamingCall<ListenRequest__Output, ListenResponse> {
+): grpc.handleBidiStreamingCall<ListenRequest__Output, Outgoing> {
   const hub = new ListenHub(store);
   const keepAliveMs = options.keepAliveMs ?? 30_000;
   return (call) => {
@@ -73,7 +93,42 @@ class ListenHub {
 
   private onCommit(event: CommitEvent): void {
     const evaluations = new QueryEvaluations(this.store);
-    for (const stream of [...this.streams]) stream.onCommit(event, evaluations);
+    const encodings = new CommitEncodings();
+    for (const stream of [...this.streams]) stream.onCommit(event, evaluations, encodings);
+  }
+}
+
+const encodeResponse = (response: ListenResponse): Buffer =>
+  firestoreService['Listen'].responseSerialize(response);
+
+/**
+ * The responses of one commit, each encoded once however many streams send it: a document change per
+ * (document version, target id) and the closing NO_CHANGE per read time. The SDK gives every stream the
+ * same target id, so a thousand listeners on one query share one encoding of each change.
+ */
+class CommitEncodings {
+  private readonly changes = new Map<StoredDocument, Map<number, Buffer>>();
+  private readonly noChanges = new Map<string, Buffer>();
+
+  documentChange(doc: StoredDocument, targetId: number): Buffer {
+    let byTarget = this.changes.get(doc);
+    if (!byTarget) this.changes.set(doc, (byTarget = new Map()));
+    let encoded = byTarget.get(targetId);
+    if (!encoded) {
+      encoded = encodeResponse(documentChange(doc, targetId));
+      byTarget.set(targetId, encoded);
+    }
+    return encoded;
+  }
+
+  noChange(readTime: Time): Buffer {
+    const key = `${readTime.seconds}.${readTime.nanos}`;
+    let encoded = this.noChanges.get(key);
+    if (!encoded) {
+      encoded = encodeResponse(noChange(readTime));
+      this.noChanges.set(key, encoded);
+    }
+    return encoded;
   }
 }
 
@@ -149,7 +204,7 @@ class ListenStream {
    * computed there (against exactly that commit's state) but serializing and writing happen a moment
    * later: with a thousand listeners, a writer's Commit must not wait for their messages.
    */
-  private outbox: ListenResponse[] = [];
+  private outbox: Outgoing[] = [];
   private flushScheduled = false;
   private readonly keepAlive: NodeJS.Timeout;
 
@@ -170,10 +225,10 @@ class ListenStream {
   }
 
   /** Applies one commit; never throws, since it runs inside the store's commit. */
-  onCommit(event: CommitEvent, evaluations: QueryEvaluations): void {
+  onCommit(event: CommitEvent, evaluations: QueryEvaluations, encodings: CommitEncodings): void {
     this.guard(() => {
       if (this.closed || this.targets.size === 0) return;
-      const responses: ListenResponse[] = [];
+      const responses: Outgoing[] = [];
       for (const target of this.targets.values()) {
         const relevant = event.changes.filter((c) =>
           target.kind === 'query' ? target.touches(c.name) : target.names.has(c.name),
@@ -181,20 +236,20 @@ class ListenStream {
         if (relevant.length === 0) continue;
         if (target.kind === 'documents') {
           for (const change of relevant)
-            this.diffOne(target, change.name, change.after, change, responses, event.commitTime);
+            this.diffOne(target, change.name, change.after, change, responses, event.commitTime, encodings);
         } else if (!target.windowed) {
           // Without a window, membership is per document: no query run, however large the collection.
           for (const change of relevant) {
             const now = change.after && target.matches(change.after) ? target.project(change.after) : null;
-            this.diffOne(target, change.name, now, change, responses, event.commitTime);
+            this.diffOne(target, change.name, now, change, responses, event.commitTime, encodings);
           }
         } else if (relevant.some((c) => affectsWindow(target, c))) {
-          this.diffAll(target, evaluations.get(target), event, responses);
+          this.diffAll(target, evaluations.get(target), event, responses, encodings);
         }
       }
       if (responses.length === 0) return;
       for (const response of responses) this.write(response);
-      this.sendNoChange(event.commitTime);
+      this.sendNoChange(event.commitTime, encodings);
     });
   }
 
@@ -225,9 +280,7 @@ class ListenStream {
     if (target.resumeType) this.write(targetChange('RESET', [id]));
     for (const doc of initial) {
       state.sent.set(doc.name, doc);
-      this.write({
-        documentChange: { document: toDocumentProto(doc), targetIds: [id], removedTargetIds: [] },
-      });
+      this.write(documentChange(doc, id));
     }
     this.write(
       targetChange('CURRENT', [id], {
@@ -291,16 +344,15 @@ class ListenStream {
     name: string,
     now: StoredDocument | null,
     change: DocumentChange | undefined,
-    out: ListenResponse[],
+    out: Outgoing[],
     commitTime: Time,
+    encodings: CommitEncodings,
   ): void {
     const before = target.sent.get(name);
     if (now) {
       if (before && compareTime(before.updateTime, now.updateTime) === 0) return;
       target.sent.set(name, now);
-      out.push({
-        documentChange: { document: toDocumentProto(now), targetIds: [target.id], removedTargetIds: [] },
-      });
+      out.push(encodings.documentChange(now, target.id));
     } else if (before) {
       target.sent.delete(name);
       const removal = { document: name, removedTargetIds: [target.id], readTime: toTimestamp(commitTime) };
@@ -313,25 +365,22 @@ class ListenStream {
     target: QueryTargetState,
     result: Evaluation,
     event: CommitEvent,
-    out: ListenResponse[],
+    out: Outgoing[],
+    encodings: CommitEncodings,
   ): void {
     const changes = new Map(event.changes.map((c) => [c.name, c]));
     for (const name of [...target.sent.keys()]) {
       if (!result.byName.has(name))
-        this.diffOne(target, name, null, changes.get(name), out, event.commitTime);
+        this.diffOne(target, name, null, changes.get(name), out, event.commitTime, encodings);
     }
     for (const doc of result.docs)
-      this.diffOne(target, doc.name, doc, changes.get(doc.name), out, event.commitTime);
+      this.diffOne(target, doc.name, doc, changes.get(doc.name), out, event.commitTime, encodings);
   }
 
-  private sendNoChange(readTime: Time): void {
+  /** The snapshot boundary; from a commit, its encoding is shared with every other stream. */
+  private sendNoChange(readTime: Time, encodings?: CommitEncodings): void {
     if (compareTime(readTime, this.lastReadTime) > 0) this.lastReadTime = readTime;
-    this.write(
-      targetChange('NO_CHANGE', [], {
-        readTime: toTimestamp(this.lastReadTime),
-        resumeToken: encodeResumeToken(this.lastReadTime),
-      }),
-    );
+    this.write(encodings ? encodings.noChange(this.lastReadTime) : noChange(this.lastReadTime));
   }
 
   private onKeepAliveTick(): void {
@@ -341,7 +390,7 @@ class ListenStream {
     });
   }
 
-  private write(response: ListenResponse): void {
+  private write(response: Outgoing): void {
     if (this.closed) return;
     this.sentSinceTick = true;
     this.outbox.push(response);
@@ -439,6 +488,17 @@ function targetChange(
   extra: Partial<TargetChange> = {},
 ): ListenResponse {
   return { targetChange: { targetChangeType: type, targetIds, ...extra } };
+}
+
+function documentChange(doc: StoredDocument, targetId: number): ListenResponse {
+  return { documentChange: { document: toDocumentProto(doc), targetIds: [targetId], removedTargetIds: [] } };
+}
+
+function noChange(readTime: Time): ListenResponse {
+  return targetChange('NO_CHANGE', [], {
+    readTime: toTimestamp(readTime),
+    resumeToken: encodeResumeToken(readTime),
+  });
 }
 
 function toDocumentProto(

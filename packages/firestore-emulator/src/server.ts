@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as http from 'http';
 import * as net from 'net';
 import { createHttpHandler } from './http';
-import { createListenHandler } from './listen';
+import { createListenHandler, withPreEncodedListen } from './listen';
 import { firestoreService } from './protos';
 import { createFirestoreService } from './service';
 import { Store } from './store';
@@ -71,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     'grpc.max_send_message_length': -1,
   });
   grpcServer.addService(
-    ...limitRequestSize(firestoreService, {
+    ...limitRequestSize(withPreEncodedListen(firestoreService), {
       ...createFirestoreService(store),
       Listen: createListenHandler(store, { keepAliveMs: config.keepAliveMs }),
     }),
