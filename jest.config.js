@@ -23,6 +23,8 @@ module.exports = {
   // Top level, not per project: jest-circus reads only the global value, so a project's own testTimeout
   // was ignored and tests without jest.setTimeout timed out at 5 s on a loaded machine.
   testTimeout: 30_000,
+  // Jest's own report, then where the run's time went (per project, slowest files).
+  reporters: ['default', '<rootDir>/scripts/jest-timing-reporter.js'],
   projects: [
     project('core', '<rootDir>/packages/core'),
     project('emulator', '<rootDir>/packages/firestore-emulator', {
