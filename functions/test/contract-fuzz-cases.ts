@@ -169,6 +169,116 @@ export function percentEncode(text: string): string {
   return out;
 }
 
+/** Draws `numRuns` values of an arbitrary, seeded by the run's seed and `salt`. */
+export type Sampler = <T>(arbitrary: fc.Arbitrary<T>, numRuns: number, salt: string) => T[];
+
+export interface BodyVariant {
+  what: string;
+  /** JSON text, possibly beyond what JSON.stringify writes (1e999, duplicate keys, deep nesting). */
+  text: string;
+  expect: FuzzCase['expect'];
+}
+
+/** A seeded sampler: the same seed and salt give the same values. */
+export function sampler(seed: number, scope: string): Sampler {
+  return (arbitrary, numRuns, salt) =>
+    fc.sample(arbitrary, { seed: (seed ^ hash(`${scope} ${salt}`)) | 0, numRuns });
+}
+
+/**
+ * JSON bodies that break `schema` (an object schema, or a oneOf of them): whole-body shapes, unknown and
+ * privileged fields, then each property missing, of the wrong type, past its bounds, odd unicode, random.
+ */
+export function bodyVariants(schema: Schema, known: KnownValues, random: Sampler): BodyVariant[] {
+  const variants: BodyVariant[] = [];
+  const json = (text: string, what: string, expect: FuzzCase['expect'] = 'refused') =>
+    variants.push({ what, text, expect });
+  const validBody = JSON.stringify(validValue(schema, '', known));
+  const bodySchema = schema;
+  const valid = JSON.parse(validBody) as Record<string, unknown>;
+  const withRaw = (key: string, raw: string) =>
+    JSON.stringify({ ...valid, [key]: '\u0001RAW\u0001' }).replace('"\\u0001RAW\\u0001"', raw);
+  if ((bodySchema.required ?? []).length > 0 || bodySchema.oneOf) json('{}', '{}');
+  for (const raw of ['[]', 'null', '"text"', '0', 'true', '['.repeat(5000) + ']'.repeat(5000)])
+    json(raw, label(raw));
+  json(withRaw('unexpected', '1'), 'with an unknown field');
+  json(withRaw('admin', 'true'), 'with admin: true');
+  json(withRaw('uid', '"someone-else"'), 'with uid');
+  json(withRaw('createdAt', '"2000-01-01T00:00:00Z"'), 'with createdAt');
+  json(`{"__proto__":{"admin":true},${validBody.slice(1)}`.replace(',}', '}'), 'with __proto__');
+  json(withRaw('constructor', '{"prototype":{"admin":true}}'), 'with constructor.prototype');
+  json(
+    `${validBody.slice(0, -1)}${validBody.length > 2 ? ',' : ''}${validBody.slice(1)}`,
+    'with every key twice',
+    'either',
+  );
+  json(JSON.stringify({ ...valid, filler: 'x'.repeat(70_000) }), 'over the size limit');
+
+  const object = bodySchema.oneOf?.[0] ?? bodySchema;
+  for (const [key, schema] of Object.entries(object.properties ?? {})) {
+    const types = typesOf(schema);
+    if (object.required?.includes(key)) {
+      const { [key]: _dropped, ...rest } = valid;
+      json(JSON.stringify(rest), `without ${key}`);
+    }
+    for (const typed of TYPED_VALUES) {
+      if (types.has(typed.type) || (typed.type === 'integer' && types.has('number'))) continue;
+      json(
+        typed.raw ? withRaw(key, typed.raw) : JSON.stringify({ ...valid, [key]: typed.value }),
+        `${key} = ${typed.what}`,
+      );
+    }
+    if (types.has('string') && !schema.enum && schema.const === undefined) {
+      const max = schema.maxLength ?? schema.anyOf?.find((b) => b.maxLength)?.maxLength ?? 1000;
+      const min = schema.minLength ?? 0;
+      const set = (value: string, what: string, expect: FuzzCase['expect']) =>
+        json(JSON.stringify({ ...valid, [key]: value }), `${key} ${what}`, expect);
+      set('a'.repeat(max + 1), `of ${max + 1} characters`, 'refused');
+      set('😀'.repeat(Math.ceil((max + 1) / 2)), `of ${max + 1}+ UTF-16 units of emoji`, 'refused');
+      set('a'.repeat(max), `of ${max} characters`, 'either');
+      set('', 'empty', min > 0 ? 'refused' : 'either');
+      for (const odd of ODD_STRINGS) set(odd.value, `with ${odd.what}`, 'either');
+    }
+    if (schema.enum || schema.const !== undefined) {
+      const allowed = schema.enum ?? [schema.const];
+      for (const value of [String(allowed[0]).toUpperCase(), `${String(allowed[0])} `, 'superadmin', ''])
+        if (!allowed.includes(value))
+          json(JSON.stringify({ ...valid, [key]: value }), `${key} = ${JSON.stringify(value)}`);
+    }
+    if (types.has('integer') || types.has('number')) {
+      if (schema.minimum !== undefined)
+        json(JSON.stringify({ ...valid, [key]: schema.minimum - 1 }), `${key} below minimum`);
+      if (schema.maximum !== undefined)
+        json(JSON.stringify({ ...valid, [key]: schema.maximum + 1 }), `${key} above maximum`);
+    }
+    if (types.has('array')) {
+      json(JSON.stringify({ ...valid, [key]: [null] }), `${key} = [null]`);
+      json(JSON.stringify({ ...valid, [key]: [{}] }), `${key} = [{}]`);
+      json(
+        JSON.stringify({
+          ...valid,
+          [key]: Array.from({ length: (schema.maxItems ?? 1000) + 1 }, (_, i) => `u${i}`),
+        }),
+        `${key} over maxItems`,
+      );
+    }
+    for (const value of random(fc.jsonValue({ maxDepth: 3 }), 2, `body ${key}`))
+      json(
+        JSON.stringify({ ...valid, [key]: value }),
+        `${key} = random ${short(JSON.stringify(value))}`,
+        'either',
+      );
+    if (types.has('string'))
+      for (const value of random(fc.string({ unit: 'binary', maxLength: 60 }), 2, `body ${key} s`))
+        json(
+          JSON.stringify({ ...valid, [key]: value }),
+          `${key} = random ${JSON.stringify(value)}`,
+          'either',
+        );
+  }
+  return variants;
+}
+
 /** Generates the cases of one operation. `seed` drives fast-check; the rest is deterministic. */
 export function fuzzCases(input: {
   method: string;
@@ -187,8 +297,7 @@ export function fuzzCases(input: {
   const headerParams = params.filter((p) => p.in === 'header');
   const bodySchema = operation.requestBody?.content['application/json']?.schema;
   const mutating = METHOD !== 'GET';
-  const random = <T>(arbitrary: fc.Arbitrary<T>, numRuns: number, salt: string) =>
-    fc.sample(arbitrary, { seed: (seed ^ hash(`${METHOD} ${input.path} ${salt}`)) | 0, numRuns });
+  const random = sampler(seed, `${METHOD} ${input.path}`);
 
   const validSegments = Object.fromEntries(
     pathParams.map((p) => [p.name, percentEncode(String(validValue(p.schema, p.name, known)))]),
@@ -204,9 +313,7 @@ export function fuzzCases(input: {
     headers: {
       ...input.headers,
       ...(validBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...Object.fromEntries(
-        headerParams.map((h) => [h.name, String(validValue(h.schema, h.name, known))]),
-      ),
+      ...Object.fromEntries(headerParams.map((h) => [h.name, String(validValue(h.schema, h.name, known))])),
     },
     body: validBody,
     ...part,
@@ -217,7 +324,11 @@ export function fuzzCases(input: {
   for (const param of pathParams) {
     const max = param.schema.maxLength ?? 300;
     for (const segment of ODD_SEGMENTS)
-      cases.push(base(`path ${param.name} = ${label(segment)}`, 'refused', { path: pathWith({ [param.name]: segment }) }));
+      cases.push(
+        base(`path ${param.name} = ${label(segment)}`, 'refused', {
+          path: pathWith({ [param.name]: segment }),
+        }),
+      );
     cases.push(
       base(`path ${param.name} of ${max + 1} characters`, 'refused', {
         path: pathWith({ [param.name]: 'a'.repeat(max + 1) }),
@@ -247,27 +358,35 @@ export function fuzzCases(input: {
       const min = s.minimum ?? 0;
       const max = s.maximum ?? 1000;
       values.push(
-        ...['abc', String(min - 1), String(max + 1), '1e999', 'NaN', '1.5', '0x10', '%00', '']
-          .map((v): [string, FuzzCase['expect']] => [v, 'refused']),
+        ...['abc', String(min - 1), String(max + 1), '1e999', 'NaN', '1.5', '0x10', '%00', ''].map(
+          (v): [string, FuzzCase['expect']] => [v, 'refused'],
+        ),
         [String(min), 'either'],
         [String(max), 'either'],
         ['%201', 'either'],
       );
     } else if (s.enum) {
-      values.push(['TRUE', 'refused'], ['%00', 'refused'], ...s.enum.map((v): [string, 'either'] => [String(v), 'either']));
+      values.push(
+        ['TRUE', 'refused'],
+        ['%00', 'refused'],
+        ...s.enum.map((v): [string, 'either'] => [String(v), 'either']),
+      );
     } else {
       const max = s.maxLength ?? 200;
       values.push(
         ['a'.repeat(max + 1), 'refused'],
         ['a'.repeat(max), 'either'],
         ['', s.minLength ? 'refused' : 'either'],
-        ...['%00', '%ED%A0%80', '%F0%9F%98%80', '__proto__', '%'].map(
-          (v): [string, FuzzCase['expect']] => [v, 'either'],
-        ),
+        ...['%00', '%ED%A0%80', '%F0%9F%98%80', '__proto__', '%'].map((v): [string, FuzzCase['expect']] => [
+          v,
+          'either',
+        ]),
       );
     }
     for (const [value, expect] of values)
-      cases.push(base(`query ${param.name}=${label(value)}`, expect, { path: withQuery(`${param.name}=${value}`) }));
+      cases.push(
+        base(`query ${param.name}=${label(value)}`, expect, { path: withQuery(`${param.name}=${value}`) }),
+      );
     cases.push(
       base(`query ${param.name} twice`, 'either', { path: withQuery(`${param.name}=1&${param.name}=2`) }),
       base(`query ${param.name}[x]`, 'either', { path: withQuery(`${param.name}[x]=1`) }),
@@ -280,7 +399,14 @@ export function fuzzCases(input: {
       );
   }
   if (!mutating) {
-    for (const query of ['extra=1', '__proto__[admin]=true', 'constructor[prototype][admin]=1', '&&&=', 'a=%', `x=${'a'.repeat(4000)}`])
+    for (const query of [
+      'extra=1',
+      '__proto__[admin]=true',
+      'constructor[prototype][admin]=1',
+      '&&&=',
+      'a=%',
+      `x=${'a'.repeat(4000)}`,
+    ])
       cases.push(base(`query ${label(query)}`, 'either', { path: withQuery(query) }));
   }
 
@@ -294,71 +420,17 @@ export function fuzzCases(input: {
       ['\u00ff\u00fe', 'refused'],
       ['a\tb', 'refused'],
     ] as const)
-      cases.push(base(`header ${header.name}=${label(value)}`, expect, { headers: { ...base('', 'either').headers, [header.name]: value } }));
+      cases.push(
+        base(`header ${header.name}=${label(value)}`, expect, {
+          headers: { ...base('', 'either').headers, [header.name]: value },
+        }),
+      );
   }
 
   // ---- the body: whole, then each property
-  if (bodySchema && validBody !== undefined) {
-    const json = (text: string, what: string, expect: FuzzCase['expect'] = 'refused') =>
-      cases.push(base(`body ${what}`, expect, { body: text }));
-    const valid = JSON.parse(validBody) as Record<string, unknown>;
-    const withRaw = (key: string, raw: string) =>
-      JSON.stringify({ ...valid, [key]: '\u0001RAW\u0001' }).replace('"\\u0001RAW\\u0001"', raw);
-    if ((bodySchema.required ?? []).length > 0 || bodySchema.oneOf) json('{}', '{}');
-    for (const raw of ['[]', 'null', '"text"', '0', 'true', '[' .repeat(5000) + ']'.repeat(5000)])
-      json(raw, label(raw));
-    json(withRaw('unexpected', '1'), 'with an unknown field');
-    json(withRaw('admin', 'true'), 'with admin: true');
-    json(withRaw('uid', '"someone-else"'), 'with uid');
-    json(withRaw('createdAt', '"2000-01-01T00:00:00Z"'), 'with createdAt');
-    json(`{"__proto__":{"admin":true},${validBody.slice(1)}`.replace(',}', '}'), 'with __proto__');
-    json(withRaw('constructor', '{"prototype":{"admin":true}}'), 'with constructor.prototype');
-    json(`${validBody.slice(0, -1)}${validBody.length > 2 ? ',' : ''}${validBody.slice(1)}`, 'with every key twice', 'either');
-    json(JSON.stringify({ ...valid, filler: 'x'.repeat(70_000) }), 'over the size limit');
-
-    const object = bodySchema.oneOf?.[0] ?? bodySchema;
-    for (const [key, schema] of Object.entries(object.properties ?? {})) {
-      const types = typesOf(schema);
-      if (object.required?.includes(key)) {
-        const { [key]: _dropped, ...rest } = valid;
-        json(JSON.stringify(rest), `without ${key}`);
-      }
-      for (const typed of TYPED_VALUES) {
-        if (types.has(typed.type) || (typed.type === 'integer' && types.has('number'))) continue;
-        json(typed.raw ? withRaw(key, typed.raw) : JSON.stringify({ ...valid, [key]: typed.value }), `${key} = ${typed.what}`);
-      }
-      if (types.has('string') && !schema.enum && schema.const === undefined) {
-        const max = schema.maxLength ?? (schema.anyOf?.find((b) => b.maxLength)?.maxLength ?? 1000);
-        const min = schema.minLength ?? 0;
-        const set = (value: string, what: string, expect: FuzzCase['expect']) =>
-          json(JSON.stringify({ ...valid, [key]: value }), `${key} ${what}`, expect);
-        set('a'.repeat(max + 1), `of ${max + 1} characters`, 'refused');
-        set('😀'.repeat(Math.ceil((max + 1) / 2)), `of ${max + 1}+ UTF-16 units of emoji`, 'refused');
-        set('a'.repeat(max), `of ${max} characters`, 'either');
-        set('', 'empty', min > 0 ? 'refused' : 'either');
-        for (const odd of ODD_STRINGS) set(odd.value, `with ${odd.what}`, 'either');
-      }
-      if (schema.enum || schema.const !== undefined) {
-        const allowed = schema.enum ?? [schema.const];
-        for (const value of [String(allowed[0]).toUpperCase(), `${String(allowed[0])} `, 'superadmin', ''])
-          if (!allowed.includes(value)) json(JSON.stringify({ ...valid, [key]: value }), `${key} = ${JSON.stringify(value)}`);
-      }
-      if (types.has('integer') || types.has('number')) {
-        if (schema.minimum !== undefined) json(JSON.stringify({ ...valid, [key]: schema.minimum - 1 }), `${key} below minimum`);
-        if (schema.maximum !== undefined) json(JSON.stringify({ ...valid, [key]: schema.maximum + 1 }), `${key} above maximum`);
-      }
-      if (types.has('array')) {
-        json(JSON.stringify({ ...valid, [key]: [null] }), `${key} = [null]`);
-        json(JSON.stringify({ ...valid, [key]: [{}] }), `${key} = [{}]`);
-        json(JSON.stringify({ ...valid, [key]: Array.from({ length: (schema.maxItems ?? 1000) + 1 }, (_, i) => `u${i}`) }), `${key} over maxItems`);
-      }
-      for (const value of random(fc.jsonValue({ maxDepth: 3 }), 2, `body ${key}`))
-        json(JSON.stringify({ ...valid, [key]: value }), `${key} = random ${short(JSON.stringify(value))}`, 'either');
-      if (types.has('string'))
-        for (const value of random(fc.string({ unit: 'binary', maxLength: 60 }), 2, `body ${key} s`))
-          json(JSON.stringify({ ...valid, [key]: value }), `${key} = random ${JSON.stringify(value)}`, 'either');
-    }
-  }
+  if (bodySchema && validBody !== undefined)
+    for (const variant of bodyVariants(bodySchema, known, random))
+      cases.push(base(`body ${variant.what}`, variant.expect, { body: variant.text }));
 
   // ---- content types. Routes without a body get bodies that are not JSON only: a JSON object could be a
   // valid request to a route that ignores its body, and these routes' effects are not the point here.
@@ -373,18 +445,25 @@ export function fuzzCases(input: {
     typed('text/plain', payload, 'text/plain');
     typed('application/x-www-form-urlencoded', 'displayName=x&admin=true', 'a form');
     typed('application/octet-stream', payload, 'bytes');
-    typed('multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--`, 'multipart');
+    typed(
+      'multipart/form-data; boundary=x',
+      `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--`,
+      'multipart',
+    );
     typed('application/xml', '<a>1</a>', 'XML');
     typed(null, payload, 'missing, with a body');
     typed('application/json', '{"a":', 'JSON, invalid');
     typed('application/json', '\uFEFF' + payload, 'JSON with a byte-order mark', 'either');
-    if (validBody !== undefined) typed('application/json; charset=utf-16', payload, 'JSON in a charset it is not', 'either');
+    if (validBody !== undefined)
+      typed('application/json; charset=utf-16', payload, 'JSON in a charset it is not', 'either');
   }
   return cases;
 }
 
 function label(value: string): string {
-  return value.length > 40 ? `${JSON.stringify(value.slice(0, 20))}… (${value.length} characters)` : JSON.stringify(value);
+  return value.length > 40
+    ? `${JSON.stringify(value.slice(0, 20))}… (${value.length} characters)`
+    : JSON.stringify(value);
 }
 
 function short(text: string): string {

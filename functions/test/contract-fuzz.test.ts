@@ -52,7 +52,10 @@ beforeAll(async () => {
   const message = await send(member, chatId, 'the message the fuzzer aims at');
   // The userCreated trigger (in the Functions emulator) greets each user: wait, so it is not blamed on a case.
   const welcomes = await eventually(
-    () => Promise.all([member, peer, target, admin].map((p) => h.db.doc(`users/${p.uid}/notifications/welcome`).get())),
+    () =>
+      Promise.all(
+        [member, peer, target, admin].map((p) => h.db.doc(`users/${p.uid}/notifications/welcome`).get()),
+      ),
     (docs) => docs.every((d) => d.exists),
   );
   expect(welcomes.every((d) => d.exists)).toBe(true);
@@ -84,9 +87,7 @@ interface Operations {
 function operations(): Operations[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, Operation>).map(([method, operation]) => {
-      const route = apiRoutes.find(
-        (r) => r.method === method && r.path.replace(/:(\w+)/g, '{$1}') === path,
-      );
+      const route = apiRoutes.find((r) => r.method === method && r.path.replace(/:(\w+)/g, '{$1}') === path);
       if (!route) throw new Error(`${method} ${path} is in the document but not in the route table.`);
       return { method, path, auth: route.auth, operation };
     }),
@@ -109,7 +110,8 @@ function casesOf(op: Operations, extraHeaders: Record<string, string> = {}): Fuz
 function problemsWith(c: FuzzCase, answer: RawAnswer, throughFramework: boolean): string[] {
   const problems: string[] = [];
   if (answer.status >= 500) problems.push(`answered ${answer.status}`);
-  if (c.expect === 'refused' && answer.status < 400) problems.push(`accepted (${answer.status}) what breaks the schema`);
+  if (c.expect === 'refused' && answer.status < 400)
+    problems.push(`accepted (${answer.status}) what breaks the schema`);
   if (answer.status >= 400 && answer.status < 500) {
     // Invalid JSON sent as JSON never reaches the app inside Cloud Functions: the framework answers it
     // (README, "The error envelope"). It must still be a 400 that shows nothing of the server.
@@ -124,7 +126,8 @@ function problemsWith(c: FuzzCase, answer: RawAnswer, throughFramework: boolean)
     if (envelope && (envelope.error.status !== answer.status || envelope.error.message.trim() === ''))
       problems.push(`envelope status ${envelope.error.status} or empty message on a ${answer.status}`);
   }
-  if (/\n\s+at |node_modules|\.js:\d+/.test(answer.text)) problems.push('the answer shows a stack trace or a file');
+  if (/\n\s+at |node_modules|\.js:\d+/.test(answer.text))
+    problems.push('the answer shows a stack trace or a file');
   return problems;
 }
 
@@ -142,7 +145,13 @@ interface Tally {
  * counted as unchecked; a GET must change nothing whatever its answers. After an accepted write, the
  * triggers it set off are waited out before the next picture.
  */
-async function runOperation(base: string, op: Operations, cases: FuzzCase[], failures: string[], tally: Tally) {
+async function runOperation(
+  base: string,
+  op: Operations,
+  cases: FuzzCase[],
+  failures: string[],
+  tally: Tally,
+) {
   const name = `${op.method.toUpperCase()} ${op.path}`;
   const isRead = op.method === 'get';
   const batches = isRead
@@ -157,10 +166,19 @@ async function runOperation(base: string, op: Operations, cases: FuzzCase[], fai
     dirty = false;
     let accepted = 0;
     for (const c of batch) {
-      const answer = await rawRequest(base, { method: c.method, path: c.path, headers: c.headers, body: c.body });
+      const answer = await rawRequest(
+        base,
+        { method: c.method, path: c.path, headers: c.headers, body: c.body },
+        60_000,
+      ).catch((error: Error) => {
+        failures.push(`${name}: ${c.what}: ${error.message}`);
+        return null;
+      });
+      if (!answer) continue;
       tally.cases++;
       tally.byStatus[answer.status] = (tally.byStatus[answer.status] ?? 0) + 1;
-      for (const problem of problemsWith(c, answer, base === API_URL)) failures.push(`${name}: ${c.what}: ${problem}`);
+      for (const problem of problemsWith(c, answer, base === API_URL))
+        failures.push(`${name}: ${c.what}: ${problem}`);
       if (answer.status < 400 && !isRead) accepted++;
     }
     if (accepted > 0) {
@@ -170,7 +188,9 @@ async function runOperation(base: string, op: Operations, cases: FuzzCase[], fai
     }
     const changed = differences(before, await snapshotOf(h.db, uids));
     if (changed.length > 0)
-      failures.push(`${name}: ${isRead ? 'reading' : 'refused requests'} changed Firestore: ${changed.slice(0, 5).join(', ')}`);
+      failures.push(
+        `${name}: ${isRead ? 'reading' : 'refused requests'} changed Firestore: ${changed.slice(0, 5).join(', ')}`,
+      );
   }
 }
 
@@ -180,13 +200,19 @@ let dirty = true;
 function report(title: string, tallies: Map<string, Tally>, startedAt: number) {
   const lines = [...tallies].map(
     ([name, t]) =>
-      `  ${String(t.cases).padStart(4)}  ${name.padEnd(50)} ${String(t.unchecked).padStart(3)} unchecked  ${Object.entries(t.byStatus)
+      `  ${String(t.cases).padStart(4)}  ${name.padEnd(50)} ${String(t.unchecked).padStart(3)} unchecked  ${Object.entries(
+        t.byStatus,
+      )
         .map(([status, n]) => `${status}×${n}`)
         .join(' ')}`,
   );
   const total = [...tallies.values()].reduce((sum, t) => sum + t.cases, 0);
   const fives = [...tallies.values()].reduce(
-    (sum, t) => sum + Object.entries(t.byStatus).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0),
+    (sum, t) =>
+      sum +
+      Object.entries(t.byStatus)
+        .filter(([s]) => Number(s) >= 500)
+        .reduce((n, [, c]) => n + c, 0),
     0,
   );
   console.log(
@@ -220,7 +246,10 @@ describe('contract fuzzing of every REST operation', () => {
     for (const [index, op] of operations().entries()) {
       const all = casesOf(op, ip);
       // A different kind of case for each route, and on every fourth the bodies the framework parses first.
-      const picked = Array.from({ length: URL_CASES_PER_ROUTE }, (_, k) => all[(index * 7 + k * 13) % all.length]);
+      const picked = Array.from(
+        { length: URL_CASES_PER_ROUTE },
+        (_, k) => all[(index * 7 + k * 13) % all.length],
+      );
       const framework = all.filter(
         (c) => c.what === 'content type JSON, invalid' || c.what === 'content type text/plain',
       );

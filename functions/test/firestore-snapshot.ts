@@ -26,7 +26,8 @@ export async function snapshotOf(db: Firestore, uids: readonly string[]): Promis
   );
   const chats = new Map<string, DocumentSnapshot>();
   for (const [user, revocation, inbox, memberOf, audit, announcements] of perUser) {
-    for (const d of [user, revocation, ...inbox.docs, ...audit.docs, ...announcements.docs]) record(picture, d);
+    for (const d of [user, revocation, ...inbox.docs, ...audit.docs, ...announcements.docs])
+      record(picture, d);
     for (const chat of memberOf.docs) chats.set(chat.ref.path, chat);
   }
   const under = await Promise.all(

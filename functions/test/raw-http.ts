@@ -49,7 +49,9 @@ export function rawRequest(base: string, request: RawRequest, timeoutMs = 20_000
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${request.method} ${request.path}: no answer in ${timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${request.method} ${request.path}: no answer in ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(body);
   });
