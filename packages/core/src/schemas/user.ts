@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { isUsableDocId, RESERVED_ID_MESSAGE } from './common';
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** A user id as Firebase Auth issues it: 1–128 characters, no slashes (it is a Firestore document id). */
 export const Uid = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[^/]+$/, 'Must not contain "/".')
-  .refine(isUsableDocId, RESERVED_ID_MESSAGE);
+  .refine(isUsableDocId, RESERVED_ID_MESSAGE)
+  // A lone surrogate cannot be encoded as UTF-8, so Firestore refuses it as a document id (a 500 before).
+  .refine((id) => !LONE_SURROGATE.test(id), 'Must be valid Unicode (no lone surrogate).');
 
 const DisplayName = z.string().trim().min(1).max(80);
 const PhotoUrl = z.url({ protocol: /^https?$/ }).max(2048);
