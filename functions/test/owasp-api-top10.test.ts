@@ -283,13 +283,11 @@ describe('OWASP API Security Top 10 (2023)', () => {
     // CORS on the app itself: the Functions emulator answers every preflight with any origin before the
     // app runs (firebase-tools' own proxy), which production's front end does not do.
     const preflight = (origin: string) =>
-      request(h.app)
-        .options('/users/me')
-        .set({
-          Origin: origin,
-          'Access-Control-Request-Method': 'PATCH',
-          'Access-Control-Request-Headers': 'authorization',
-        });
+      request(h.app).options('/users/me').set({
+        Origin: origin,
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'authorization',
+      });
     expect((await preflight(allowed)).headers['access-control-allow-origin']).toBe(allowed);
     const refused = await preflight(evil);
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
