@@ -294,6 +294,8 @@ describe('OWASP API Security Top 10 (2023)', () => {
     expect(refused.headers['access-control-allow-credentials']).toBeUndefined();
     const simple = await request(h.app).get('/ping').set({ Origin: evil });
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
+    // The app sends no X-Powered-By (through the Functions emulator, its proxy adds one of its own).
+    expect(simple.headers['x-powered-by']).toBeUndefined();
 
     const answers = await Promise.all([
       fetch(`${API_URL}/ping`, { headers: { Origin: evil } }),
@@ -306,7 +308,6 @@ describe('OWASP API Security Top 10 (2023)', () => {
       }),
     ]);
     for (const res of answers) {
-      expect(res.headers.get('x-powered-by')).toBeNull();
       const text = await res.text();
       expect(text).not.toMatch(/\n\s+at |node_modules|\.js:\d+|\/functions\//);
     }
