@@ -29,9 +29,11 @@ export function errorHandler(logs: Logs): ErrorRequestHandler {
   };
 }
 
-/** body-parser marks its errors with `type`; map the ones a client can cause. */
+/** body-parser marks its errors with `type`, the router's path decoding throws URIError; map those. */
 function toAppError(error: unknown): AppError | undefined {
   if (isAppError(error)) return error;
+  // The router could not decode a path parameter (`%`, `%FF`, an escaped lone surrogate): the client's fault.
+  if (error instanceof URIError) return AppError.invalidArgument('The path holds an invalid %-escape.');
   const type = (error as { type?: unknown } | null)?.type;
   switch (type) {
     case 'entity.parse.failed':

@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { isUsableDocId, RESERVED_ID_MESSAGE } from './common';
 import { oneLine } from './plain-text';
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** A user id as Firebase Auth issues it: 1–128 characters, no slashes (it is a Firestore document id). */
 export const Uid = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[^/]+$/, 'Must not contain "/".')
-  .refine(isUsableDocId, RESERVED_ID_MESSAGE);
+  .refine(isUsableDocId, RESERVED_ID_MESSAGE)
+  // A lone surrogate cannot be encoded as UTF-8, so Firestore refuses it as a document id (a 500 before).
+  .refine((id) => !LONE_SURROGATE.test(id), 'Must be valid Unicode (no lone surrogate).');
 
 /** Shown to other users in chats and notifications: one line, no control characters. */
 const DisplayName = oneLine(80);
