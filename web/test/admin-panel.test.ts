@@ -20,12 +20,25 @@ const adminUrl = (path = '') => `${webUrl()}/admin${path}`;
 async function signInToPanel(user: TestUser): Promise<Page> {
   const context = await newContext(suite.browser);
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(adminUrl());
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // The admin check and the first list are two Functions emulator requests: slow on a busy machine.
-  await page.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
+  try {
+    // The admin check and the first list are two Functions emulator requests: slow on a busy machine.
+    await page.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
+  } catch (error) {
+    // Say what the panel showed instead, so a failure here can be read from the run alone.
+    const shown = (await page.innerText('body').catch(() => '(no body)')).slice(0, 600);
+    throw new Error(
+      `${String(error)}\nThe panel showed: ${shown}\nBrowser errors: ${problems.join(' | ') || 'none'}`,
+    );
+  }
   return page;
 }
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { onAuthStateChanged, signOut, type Auth, type User } from 'firebase/auth';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError, createApiClient } from '@chat/client';
 import type { WebConfig } from '../config';
 import { describeError } from '../lib/api';
@@ -88,30 +88,41 @@ export default function AdminRoot({ config, auth }: Props) {
       </Box>
     );
 
+  // Real paths (/admin/users/…), not react-admin's default hash routes: links to a record can be shared,
+  // and the app's index.html already answers every /admin path. <Admin> uses the router around it.
   return (
-    <Admin
-      basename="/admin"
-      title="Chat admin"
-      dataProvider={dataProvider}
-      authProvider={authProvider}
-      layout={AdminLayout}
-      disableTelemetry
-    >
-      <Resource
-        name="users"
-        list={UserList}
-        show={UserShow}
-        edit={UserEdit}
-        recordRepresentation="displayName"
-      />
-      <Resource name="chats" list={ChatList} show={ChatShow} recordRepresentation="title" />
-      <Resource name="members" />
-      <Resource name="messages" />
-      <Resource name="announcements" list={AnnouncementSend} />
-      <Resource name="audit" list={AuditList} options={{ label: 'Audit log' }} />
-      <CustomRoutes>
-        <Route path="/relay" element={<RelayLive relayUrl={config.relayUrl} auth={auth} />} />
-      </CustomRoutes>
-    </Admin>
+    <BrowserRouter>
+      <Routes>
+        <Route
+          path="/admin/*"
+          element={
+            <Admin
+              basename="/admin"
+              title="Chat admin"
+              dataProvider={dataProvider}
+              authProvider={authProvider}
+              layout={AdminLayout}
+              disableTelemetry
+            >
+              <Resource
+                name="users"
+                list={UserList}
+                show={UserShow}
+                edit={UserEdit}
+                recordRepresentation="displayName"
+              />
+              <Resource name="chats" list={ChatList} show={ChatShow} recordRepresentation="title" />
+              <Resource name="members" />
+              <Resource name="messages" />
+              <Resource name="announcements" list={AnnouncementSend} />
+              <Resource name="audit" list={AuditList} options={{ label: 'Audit log' }} />
+              <CustomRoutes>
+                <Route path="/relay" element={<RelayLive relayUrl={config.relayUrl} auth={auth} />} />
+              </CustomRoutes>
+            </Admin>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
   );
 }
