@@ -66,6 +66,8 @@ export function createAdminDataProvider(api: ApiClient): AdminDataProvider {
     return {
       data: result.rows,
       pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: result.hasPreviousPage },
+      // On the last page the count is known; without it react-admin showed "1-25 of 25" under 5 rows.
+      ...(result.hasNextPage ? {} : { total: (page - 1) * perPage + result.rows.length }),
     };
   };
 
