@@ -13,6 +13,7 @@ import {
   RATE_LIMIT_PER_IP,
   RATE_LIMIT_PER_USER,
   RATE_LIMIT_SENDS_PER_USER,
+  RATE_LIMIT_SLACK_PERCENT,
   RATE_LIMIT_WINDOW_SECONDS,
 } from '../src/config';
 import { RATE_LIMIT_COLLECTION } from '../src/http/firestore-rate-limit-store';
@@ -25,6 +26,7 @@ const PRODUCTION_LIMITS = {
   sendsPerUser: 60,
   chatsPerUser: 10,
   memberAddsPerUser: 200,
+  slackPercent: 5,
 };
 
 /** `loadConfig()` with exactly these variables set, as the runtime would have them. */
@@ -50,7 +52,7 @@ function readDotenv(file: string): Record<string, string> {
 }
 
 describe('the deployed limits', () => {
-  it('when a project is deployed without setting them, then the params default to 600 per IP, 300 per user, 60 sends, 10 new chats and 200 member adds in 60 s', () => {
+  it('when a project is deployed without setting them, then the params default to 600 per IP, 300 per user, 60 sends, 10 new chats and 200 member adds in 60 s, 5% slack per instance', () => {
     const defaults = Object.fromEntries(
       [
         RATE_LIMIT_WINDOW_SECONDS,
@@ -59,6 +61,7 @@ describe('the deployed limits', () => {
         RATE_LIMIT_SENDS_PER_USER,
         RATE_LIMIT_CHATS_PER_USER,
         RATE_LIMIT_MEMBER_ADDS_PER_USER,
+        RATE_LIMIT_SLACK_PERCENT,
       ].map((param) => [param.name, String(param.options.default)]),
     );
     const config = loadWith({

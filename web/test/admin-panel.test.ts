@@ -103,7 +103,7 @@ describe('When carol runs the admin panel while alice and bob chat', () => {
     await c.getByRole('menuitem', { name: 'Announcements' }).click();
     await c.getByLabel('Title').fill('Maintenance tonight');
     await c.getByLabel('Body').fill('The chat restarts at 22:00.');
-    await c.getByLabel(/^To/).fill(alice!.uid);
+    await c.getByRole('textbox', { name: /^To/ }).fill(alice!.uid);
     await c.getByRole('button', { name: 'Save' }).click();
     await a.page
       .getByRole('complementary', { name: 'Notifications' })
@@ -187,6 +187,8 @@ describe('When axe checks the panel and carol opens the relay live view', () => 
     const check = async (path: string, ready: string) => {
       await c.goto(adminUrl(path));
       await c.getByText(ready).first().waitFor();
+      // Lists fade while they load: check the page as it settles, not half-loaded.
+      await c.waitForLoadState('networkidle');
       found.push(...(await seriousViolations(c)).map((v) => `${path}: ${v}`));
     };
     await check('/users', 'Search by');

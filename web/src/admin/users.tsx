@@ -80,7 +80,6 @@ function UserActions() {
       )}
       <ConfirmButton
         label="Revoke sessions"
-        color="warning"
         title={`Revoke every session of ${name}?`}
         content="Their sockets close within seconds and they must sign in again."
         done="Sessions revoked"
@@ -89,7 +88,6 @@ function UserActions() {
       {!self && (
         <ConfirmButton
           label={user.admin ? 'Remove admin role' : 'Make admin'}
-          color="warning"
           title={user.admin ? `Remove the admin role from ${name}?` : `Make ${name} an admin?`}
           content={
             user.admin
