@@ -264,6 +264,10 @@ describe('contract fuzzing of every REST operation', () => {
     // Its own client address (the emulator passes X-Forwarded-For on), so this run does not spend the
     // per-IP budget the other suites calling the function URL share.
     const ip = { 'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
+    // Announcements accepted by the first campaign are still being fanned out by their trigger, into these
+    // users' inboxes too: start from a picture that has stopped moving.
+    await settledSnapshot(h.db, uids, { quietMs: 3_000, timeoutMs: 60_000 });
+    dirty = false;
     for (const [index, op] of operations().entries()) {
       const all = casesOf(op, ip);
       // A different kind of case for each route, and on every fourth the bodies the framework parses first.
