@@ -117,7 +117,7 @@ describe('When carol runs the admin panel while alice and bob chat', () => {
     const bobRow = c.locator('table tbody tr', { hasText: bob!.uid });
     await bobRow.waitFor();
     // The search runs once typing pauses: until then the unfiltered list, bob's row included, stays.
-    await c.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    await c.waitForFunction("document.querySelectorAll('table tbody tr').length === 1");
     expect(await c.locator('table tbody tr').count()).toBe(1);
     await bobRow.click();
     await c.getByRole('button', { name: 'Disable account' }).click();
