@@ -163,6 +163,7 @@ describe('the deployed functions bundle on Node 22', () => {
       'RATE_LIMIT_PER_IP',
       'RATE_LIMIT_PER_USER',
       'RATE_LIMIT_SENDS_PER_USER',
+      'RATE_LIMIT_SLACK_PERCENT',
       'RATE_LIMIT_WINDOW_SECONDS',
     ]);
   });
@@ -180,6 +181,7 @@ describe('the deployed functions bundle on Node 22', () => {
         RATE_LIMIT_SENDS_PER_USER: Number(params.RATE_LIMIT_SENDS_PER_USER),
         RATE_LIMIT_CHATS_PER_USER: Number(params.RATE_LIMIT_CHATS_PER_USER),
         RATE_LIMIT_MEMBER_ADDS_PER_USER: Number(params.RATE_LIMIT_MEMBER_ADDS_PER_USER),
+        RATE_LIMIT_SLACK_PERCENT: Number(params.RATE_LIMIT_SLACK_PERCENT),
       });
       expect(config.env).toBe('production');
       expect(config.corsOrigins.length).toBeGreaterThan(0);

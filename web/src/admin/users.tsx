@@ -119,7 +119,7 @@ export function UserShow() {
             rowClick={(id) => `/chats/${id}/show`}
             empty={<p>No chats.</p>}
             // Inside a show view the cells take the field label's grey, too faint for WCAG AA (axe).
-            sx={{ '& .MuiTableCell-root': { color: 'text.primary' } }}
+            sx={{ '& .MuiTableCell-root, & .MuiTableCell-root span': { color: 'text.primary', opacity: 1 } }}
           >
             <TextField source="id" label="Chat id" />
             <TextField source="type" />
