@@ -95,7 +95,7 @@ describe('When carol runs the admin panel while alice and bob chat', () => {
       expect(await page.locator('li.message', { hasText: 'Please remove this' }).count()).toBe(0);
     }
     await screenshot(b.page, 'admin-moderated-bob');
-    await c.getByText('Removed by moderation').waitFor();
+    await c.getByText('Removed by moderation', { exact: true }).waitFor();
     await screenshot(c, 'admin-chat');
 
     // An announcement to alice, with her inbox open.
