@@ -34,16 +34,23 @@ const logs = createLogs(log);
 // One Services graph per instance, built in onInit with the config's send limit and shared by the API and
 // the triggers (the limit remembers locally who is over it).
 let services: Services | undefined;
+// Every function is deployed as its own service running this file, so the API's parts (its app, the token
+// cache and the revocation listener that keeps it fresh) are built by the api function's first request,
+// not in every trigger instance that would never use them.
+let buildApp: (() => Express) | undefined;
 let app: Express | undefined;
 
 onInit(() => {
   const config = loadConfig();
   logs.configLoaded(config);
   const auth = getAuth();
-  services = createServices(db, auth, { limits: config.rateLimits, log });
-  const tokens = new CachedTokenVerifier(auth);
-  watchRevocations(tokens);
-  app = createApp({ config, db, auth, log, projectId: loadProjectId(), services, tokens });
+  const built = createServices(db, auth, { limits: config.rateLimits, log });
+  services = built;
+  buildApp = () => {
+    const tokens = new CachedTokenVerifier(auth);
+    watchRevocations(tokens);
+    return createApp({ config, db, auth, log, projectId: loadProjectId(), services: built, tokens });
+  };
 });
 
 /**
@@ -68,7 +75,8 @@ function built<T>(value: T | undefined, what: string): T {
  * preflights before the app and without the local profile's loopback origins.
  */
 export const api = onRequest({ region: REGION }, (req, res) => {
-  built(app, 'API app')(req, res);
+  app ??= built(buildApp, 'API app')();
+  app(req, res);
 });
 
 export const userCreated = onDocumentCreated({ document: 'users/{uid}', region: REGION }, (event) =>

@@ -10,7 +10,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { AppError, createServices, decodeCursor, type AuthContext, type Services } from '@chat/core';
 import { onChatDeletionRequested } from '../src/triggers/chat-deletion-requested';
-import { uniqueId } from './support';
+import { seedProfiles } from './support';
 
 const firebase = initializeApp({ projectId: 'demo-chat-deletion' }, `deletion-${randomUUID()}`);
 const db: Firestore = getFirestore(firebase);
@@ -20,22 +20,7 @@ jest.setTimeout(60_000);
 
 const as = (uid: string, admin = false): AuthContext => ({ uid, email: null, admin });
 
-async function people(count: number): Promise<string[]> {
-  const uids = Array.from({ length: count }, () => uniqueId('d'));
-  const batch = db.batch();
-  for (const uid of uids) {
-    batch.create(db.doc(`users/${uid}`), {
-      displayName: `Name of ${uid}`,
-      email: null,
-      photoURL: null,
-      bio: '',
-      createdAt: FieldValue.serverTimestamp(),
-      updatedAt: FieldValue.serverTimestamp(),
-    });
-  }
-  await batch.commit();
-  return uids;
-}
+const people = (count: number) => seedProfiles(db, count, 'd');
 
 async function groupWith(owner: string, members: string[], messages: number): Promise<string> {
   const chatId = (await services.chats.createGroup(as(owner), 'Doomed', members)).chat.id;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
-import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import type { LogEntry } from '@chat/core';
 import { createApp } from '../src/app';
 import { parseConfig, type AppConfig } from '../src/config';
@@ -59,4 +59,25 @@ export function createHarness(config: AppConfig = testConfig): Harness {
 
 export function uniqueId(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 12)}`;
+}
+
+/**
+ * `count` user profiles written straight to Firestore in one batch (no Auth accounts), with ids starting
+ * with `prefix`: members for tests that call the services or triggers in-process.
+ */
+export async function seedProfiles(db: Firestore, count: number, prefix: string): Promise<string[]> {
+  const uids = Array.from({ length: count }, () => uniqueId(prefix));
+  const batch = db.batch();
+  for (const uid of uids) {
+    batch.create(db.doc(`users/${uid}`), {
+      displayName: `Name of ${uid}`,
+      email: null,
+      photoURL: null,
+      bio: '',
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+  await batch.commit();
+  return uids;
 }

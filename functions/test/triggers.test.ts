@@ -11,7 +11,7 @@ import { bucketOf, createServices, type AuthContext, type Services } from '@chat
 import { onMemberAdded } from '../src/triggers/member-added';
 import { onMessageCreated } from '../src/triggers/message-created';
 import { onUserCreated } from '../src/triggers/user-created';
-import { uniqueId } from './support';
+import { seedProfiles } from './support';
 
 const firebase = initializeApp({ projectId: 'demo-chat-triggers' }, `triggers-${randomUUID()}`);
 const db: Firestore = getFirestore(firebase);
@@ -21,22 +21,7 @@ jest.setTimeout(60_000);
 
 const as = (uid: string): AuthContext => ({ uid, email: null, admin: false });
 
-async function people(count: number): Promise<string[]> {
-  const uids = Array.from({ length: count }, () => uniqueId('t'));
-  const batch = db.batch();
-  for (const uid of uids) {
-    batch.create(db.doc(`users/${uid}`), {
-      displayName: `Name of ${uid}`,
-      email: null,
-      photoURL: null,
-      bio: '',
-      createdAt: FieldValue.serverTimestamp(),
-      updatedAt: FieldValue.serverTimestamp(),
-    });
-  }
-  await batch.commit();
-  return uids;
-}
+const people = (count: number) => seedProfiles(db, count, 't');
 
 async function group(owner: string, members: string[]): Promise<string> {
   return (await services.chats.createGroup(as(owner), 'Trigger test', members)).chat.id;

@@ -62,37 +62,28 @@ export function createServices(db: Firestore, auth: Auth, options: ServicesOptio
   const access = new ChatAccess(chatRepository);
   const limits = options.limits ?? { windowSeconds: 60, sendsPerUser: 0 };
   const log = options.log ?? (() => undefined);
-  // Chat creation and member adds are rare and weighted (a group counts its members), so they are counted
-  // in Firestore first; sends are the hot path and may use the configured slack.
-  const userLimit = (name: string, budget: number) =>
-    new UserLimit(
-      name,
-      budget > 0
-        ? new FirestoreRateLimitCounter(db, {
-            prefix: limiterPrefix(name),
-            windowMs: limits.windowSeconds * 1000,
-            limit: budget,
-          })
-        : undefined,
-      budget,
-      limits.windowSeconds,
-      log,
-    );
-  const sendLimit = new SendLimit(
-    limits.sendsPerUser > 0
+  /** A per-user counter in Firestore for `name`, or none when its budget is 0 (no limit). */
+  const counterFor = (name: string, budget: number, slack = 0) =>
+    budget > 0
       ? new FirestoreRateLimitCounter(db, {
-          prefix: limiterPrefix(MESSAGE_SEND_LIMITER),
+          prefix: limiterPrefix(name),
           windowMs: limits.windowSeconds * 1000,
-          limit: limits.sendsPerUser,
-          slack: slackOf(limits.sendsPerUser, limits.slackPercent),
+          limit: budget,
+          slack,
           onError: (error) =>
             log({
               severity: 'ERROR',
-              message: `Rate limit "${MESSAGE_SEND_LIMITER}" could not reach Firestore: ${error instanceof Error ? error.message : String(error)}`,
-              limiter: MESSAGE_SEND_LIMITER,
+              message: `Rate limit "${name}" could not reach Firestore: ${error instanceof Error ? error.message : String(error)}`,
+              limiter: name,
             }),
         })
-      : undefined,
+      : undefined;
+  // Chat creation and member adds are rare and weighted (a group counts its members), so they are counted
+  // in Firestore first; sends are the hot path and may use the configured slack.
+  const userLimit = (name: string, budget: number) =>
+    new UserLimit(name, counterFor(name, budget), budget, limits.windowSeconds, log);
+  const sendLimit = new SendLimit(
+    counterFor(MESSAGE_SEND_LIMITER, limits.sendsPerUser, slackOf(limits.sendsPerUser, limits.slackPercent)),
     limits,
     log,
   );
