@@ -113,6 +113,25 @@ export function createLogs(sink: LogSink) {
     redisError(error: unknown) {
       sink({ severity: 'ERROR', message: 'Redis error', ...errorFields(error) });
     },
+    /**
+     * The first broadcast to other instances that Redis could not carry since it was last ready: typing and
+     * presence from this instance's clients stop reaching the others until it is back.
+     */
+    redisPublishFailed(error: unknown) {
+      sink({
+        severity: 'WARNING',
+        message: 'Redis publish failed: broadcasts to other instances are lost until Redis is back',
+        ...errorFields(error),
+      });
+    },
+    /** Redis is ready again after `lost` broadcasts failed while it was away. */
+    redisPublishesLost(lost: number) {
+      sink({
+        severity: 'NOTICE',
+        message: `Redis is back; ${lost} broadcasts to other instances were lost`,
+        lost,
+      });
+    },
     /** A peer relay instance stopped: it said goodbye, or fell silent past the timeout. */
     peerLost(instance: string, reason: 'silent' | 'goodbye') {
       sink({ severity: 'NOTICE', message: `Peer instance lost (${reason}): ${instance}`, instance, reason });

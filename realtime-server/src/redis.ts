@@ -45,6 +45,7 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   } finally {
     clearTimeout(timer);
   }
+  catchDroppedPublishes(pub, logs);
   io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
   return {
     ready: () => pub.isReady && sub.isReady,
@@ -52,4 +53,34 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
       await Promise.allSettled([pub.close(), sub.close()]);
     },
   };
+}
+
+/**
+ * The adapter calls `publish()` for every broadcast and drops the promise (its sibling, the Redis emitter,
+ * has the same open issue: socketio/socket.io-redis-emitter#139). While Redis is away node-redis queues each
+ * command and rejects it after its command timeout (5 s), so every typing or presence broadcast made then
+ * became an unhandled rejection. Each publish now has a handler: the first failure of an outage is logged,
+ * the rest are counted and reported when Redis is ready again. Callers that await a publish still see its
+ * error.
+ */
+function catchDroppedPublishes<A extends unknown[], R>(pub: Publisher<A, R>, logs: Logs): void {
+  const publish = pub.publish.bind(pub);
+  let lost = 0;
+  pub.publish = (...args: A) => {
+    const sent = publish(...args);
+    sent.catch((error: unknown) => {
+      if (lost === 0) logs.redisPublishFailed(error);
+      lost += 1;
+    });
+    return sent;
+  };
+  pub.on('ready', () => {
+    if (lost > 0) logs.redisPublishesLost(lost);
+    lost = 0;
+  });
+}
+
+interface Publisher<A extends unknown[], R> {
+  publish: (...args: A) => Promise<R>;
+  on(event: 'ready', listener: () => void): unknown;
 }
