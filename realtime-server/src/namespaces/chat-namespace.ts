@@ -54,6 +54,8 @@ export class ChatRooms {
   /** The chats each local socket has joined (also the reference counts of `feeds`). */
   private readonly joined = new WeakMap<ChatSocket, Set<string>>();
   private readonly presence: RoomPresence;
+  /** One table for every socket of the namespace (see `bindEvents`). */
+  private readonly handlers: EventHandlers<ChatClientEvents, ChatSocket>;
   private closed = false;
 
   constructor(private readonly deps: ChatNamespaceDeps) {
@@ -69,6 +71,7 @@ export class ChatRooms {
       peerTimeoutMs: deps.config.presencePeerTimeoutMs,
       requestsTimeoutMs: REQUESTS_TIMEOUT_MS,
     });
+    this.handlers = this.eventHandlers();
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
 
@@ -98,30 +101,30 @@ export class ChatRooms {
     this.joined.set(socket, new Set());
     sessions.track(socket as unknown as RelaySocket);
     logs.connected('/chat', uid, socket.id);
-    bindEvents<ChatClientEvents>(socket, uid, this.handlers(socket), logs, config.eventsPerSecond);
+    bindEvents(socket, uid, this.handlers, logs, config.eventsPerSecond);
     socket.on('disconnect', (reason) => {
       logs.disconnected('/chat', uid, socket.id, reason);
       for (const chatId of [...(this.joined.get(socket) ?? [])]) void this.leave(socket, chatId);
     });
   }
 
-  private handlers(socket: ChatSocket): EventHandlers<ChatClientEvents> {
+  private eventHandlers(): EventHandlers<ChatClientEvents, ChatSocket> {
     const { services, sessions, nsp } = this.deps;
-    const auth = () => socket.data.session.auth;
+    const auth = (socket: ChatSocket) => socket.data.session.auth;
     return {
-      'chat:join': { schema: ChatJoinPayload, run: (payload) => this.join(socket, payload) },
+      'chat:join': { schema: ChatJoinPayload, run: (socket, payload) => this.join(socket, payload) },
       'chat:leave': {
         schema: ChatLeavePayload,
-        run: async ({ chatId }) => {
+        run: async (socket, { chatId }) => {
           await this.leave(socket, chatId);
           return { chatId };
         },
       },
       'message:send': {
         schema: MessageSendPayload,
-        run: async ({ chatId, text, replyToId, clientMessageId }) => {
+        run: async (socket, { chatId, text, replyToId, clientMessageId }) => {
           const body = { text, clientMessageId, ...(replyToId ? { replyToId } : {}) };
-          const sent = await services.messages.send(auth(), chatId, body, {
+          const sent = await services.messages.send(auth(socket), chatId, body, {
             idempotencyKey: clientMessageId,
           });
           return sent.message;
@@ -129,9 +132,9 @@ export class ChatRooms {
       },
       'message:private': {
         schema: MessagePrivatePayload,
-        run: async ({ to, text, clientMessageId }) => {
+        run: async (socket, { to, text, clientMessageId }) => {
           const { chatId, message } = await services.messages.sendPrivate(
-            auth(),
+            auth(socket),
             to,
             { text, clientMessageId },
             { idempotencyKey: clientMessageId },
@@ -145,24 +148,24 @@ export class ChatRooms {
       },
       'message:read': {
         schema: MessageReadPayload,
-        run: async ({ chatId, messageId }) => {
-          await services.readState.markRead(auth(), chatId, { messageId });
+        run: async (socket, { chatId, messageId }) => {
+          await services.readState.markRead(auth(socket), chatId, { messageId });
           return { chatId, messageId };
         },
       },
       typing: {
         schema: TypingPayload,
-        run: async ({ chatId, typing }) => {
+        run: async (socket, { chatId, typing }) => {
           if (!this.joined.get(socket)?.has(chatId)) {
             throw new AppError('failed-precondition', 'Join the chat (chat:join) before sending typing.');
           }
-          socket.to(chatRoom(chatId)).emit('typing', { chatId, uid: auth().uid, typing });
+          socket.to(chatRoom(chatId)).emit('typing', { chatId, uid: auth(socket).uid, typing });
           return null;
         },
       },
       'auth:refresh': {
         schema: AuthRefreshPayload,
-        run: ({ token }) => sessions.refresh(socket as unknown as RelaySocket, token),
+        run: (socket, { token }) => sessions.refresh(socket as unknown as RelaySocket, token),
       },
     };
   }

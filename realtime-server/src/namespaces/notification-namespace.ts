@@ -13,7 +13,7 @@ import { historyPageSize, type RelayConfig } from '../config';
 import { NotificationFeed } from '../listeners/notification-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
-import { bindEvents } from '../sockets/event-handlers';
+import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
 import {
   type NotificationNamespace,
   type NotificationSocket,
@@ -40,6 +40,8 @@ export const inboxRoom = (uid: string) => `inbox:${uid}`;
  */
 export class NotificationRooms {
   private readonly feeds: RefCounted<NotificationFeed>;
+  /** One table for every socket of the namespace (see `bindEvents`). */
+  private readonly handlers: EventHandlers<NotificationClientEvents, NotificationSocket>;
 
   constructor(private readonly deps: NotificationNamespaceDeps) {
     const deliver = (uid: string, notification: RealtimeNotification) =>
@@ -50,6 +52,16 @@ export class NotificationRooms {
           checkMs: deps.config.listenerCheckMs,
         }),
     );
+    this.handlers = {
+      'notifications:subscribe': {
+        schema: NotificationsSubscribePayload,
+        run: (socket, payload) => this.subscribe(socket, payload),
+      },
+      'auth:refresh': {
+        schema: AuthRefreshPayload,
+        run: (socket, { token }) => deps.sessions.refresh(socket as unknown as RelaySocket, token),
+      },
+    };
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
 
@@ -67,23 +79,8 @@ export class NotificationRooms {
     sessions.track(socket as unknown as RelaySocket);
     logs.connected('/notifications', uid, socket.id);
     // Opened at connect, so it is usually ready by the time the client subscribes.
-    const feed = this.feeds.acquire(uid);
-    bindEvents<NotificationClientEvents>(
-      socket,
-      uid,
-      {
-        'notifications:subscribe': {
-          schema: NotificationsSubscribePayload,
-          run: (payload) => this.subscribe(socket, feed, payload),
-        },
-        'auth:refresh': {
-          schema: AuthRefreshPayload,
-          run: ({ token }) => sessions.refresh(socket as unknown as RelaySocket, token),
-        },
-      },
-      logs,
-      config.eventsPerSecond,
-    );
+    this.feeds.acquire(uid);
+    bindEvents(socket, uid, this.handlers, logs, config.eventsPerSecond);
     socket.on('disconnect', (reason) => {
       logs.disconnected('/notifications', uid, socket.id, reason);
       this.feeds.release(uid);
@@ -93,10 +90,12 @@ export class NotificationRooms {
   /** Same contract as `chat:join`: join at a known point of the feed, ack exactly what came before it. */
   private async subscribe(
     socket: NotificationSocket,
-    feed: NotificationFeed,
     payload: NotificationsSubscribePayload,
   ): Promise<NotificationsSubscribed> {
     const uid = socket.data.session.auth.uid;
+    // Acquired at connect and released at disconnect, so it is there while the socket is.
+    const feed = this.feeds.get(uid);
+    if (!feed) throw AppError.unauthenticated('The socket closed.');
     await feed.ready;
     if (socket.disconnected) throw AppError.unauthenticated('The socket closed.');
     const position = feed.position;

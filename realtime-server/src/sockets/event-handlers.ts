@@ -10,39 +10,42 @@ type AckData<F> = F extends (payload: never, ack: AckCallback<infer T>) => void
     ? T
     : never;
 
-/** One client event: the schema its payload must match, and what it does. Its result is the ack's `data`. */
-export interface EventHandler<F> {
+/**
+ * One client event: the schema its payload must match, and what it does for the socket that sent it. Its
+ * result is the ack's `data`. Handlers take the socket as an argument, so one table serves every socket of
+ * a namespace: a connection costs no closures of its own.
+ */
+export interface EventHandler<F, S> {
   schema: z.ZodType<Payload<F>>;
-  run(payload: Payload<F>): Promise<AckData<F>>;
+  run(socket: S, payload: Payload<F>): Promise<AckData<F>>;
 }
 
 /** A handler for every client event of a namespace's event map. */
-export type EventHandlers<Events> = { [E in keyof Events & string]: EventHandler<Events[E]> };
+export type EventHandlers<Events, S> = { [E in keyof Events & string]: EventHandler<Events[E], S> };
+
+type AnyHandler<S> = EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void, S>;
 
 /**
- * Wire a table of handlers to a socket. Every event is validated with its schema and answered with
- * `{ ok: true, data }` or `{ ok: false, error }` (the REST error envelope's `error`, same codes). Unknown
- * events, a socket over its event rate and events that cannot be answered are dropped with a log line:
- * nothing a client sends can throw out of a handler.
+ * Wire a namespace's table of handlers to a socket. Every event is validated with its schema and answered
+ * with `{ ok: true, data }` or `{ ok: false, error }` (the REST error envelope's `error`, same codes).
+ * Unknown events, a socket over its event rate and events that cannot be answered are dropped with a log
+ * line: nothing a client sends can throw out of a handler. Events are dispatched from one middleware
+ * (after any registered before it, such as the session check) instead of one listener per event.
  */
-export function bindEvents<Events>(
-  socket: Socket,
+export function bindEvents<Events, S extends Socket>(
+  socket: S,
   uid: string,
-  handlers: EventHandlers<Events>,
+  handlers: EventHandlers<Events, S>,
   logs: Logs,
   eventsPerSecond: number,
 ): void {
-  const table = handlers as unknown as Record<
-    string,
-    EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void>
-  >;
-  const bucket = new TokenBucket(eventsPerSecond);
-  const dropLog = new SampledLog(1000);
+  const table = handlers as unknown as Record<string, AnyHandler<S>>;
+  const gate = new EventGate(eventsPerSecond);
 
-  socket.use(([event, ...args], next) => {
+  socket.use(([event, ...args]) => {
     const ack = ackOf(args);
-    if (!bucket.take()) {
-      dropLog.maybe((count) =>
+    if (!gate.take()) {
+      gate.dropped((count) =>
         logs.eventDropped(String(event), uid, `over ${eventsPerSecond} events/s (${count} dropped)`),
       );
       ack?.(
@@ -52,44 +55,40 @@ export function bindEvents<Events>(
       );
       return;
     }
-    if (typeof event !== 'string' || !Object.hasOwn(table, event)) {
-      dropLog.maybe(() => logs.eventDropped(String(event).slice(0, 64), uid, 'unknown event'));
+    const handler = typeof event === 'string' && Object.hasOwn(table, event) ? table[event] : undefined;
+    if (!handler) {
+      gate.dropped(() => logs.eventDropped(String(event).slice(0, 64), uid, 'unknown event'));
       ack?.(failure(AppError.notFound(`Unknown event "${String(event).slice(0, 64)}".`)));
       return;
     }
-    next();
+    void answer(socket, uid, logs, String(event), handler, args[0], ack);
   });
+}
 
-  for (const [event, handler] of Object.entries(table)) {
-    socket.on(event, (...args: unknown[]) => {
-      const ack = ackOf(args);
-      void answer(event, handler, args[0], ack);
-    });
-  }
-
-  async function answer(
-    event: string,
-    handler: EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void>,
-    raw: unknown,
-    ack: AckCallback<unknown> | undefined,
-  ): Promise<void> {
-    let result: Ack<unknown>;
-    try {
-      const payload = parseInput(handler.schema, raw, 'payload');
-      result = { ok: true, data: await handler.run(payload) };
-    } catch (error) {
-      if (isAppError(error)) {
-        logs.eventRejected(event, uid, error);
-        result = failure(error);
-      } else {
-        logs.eventFailed(event, uid, error);
-        result = failure(new AppError('internal', 'Something went wrong on our side. It has been logged.'));
-      }
+async function answer<S>(
+  socket: S,
+  uid: string,
+  logs: Logs,
+  event: string,
+  handler: AnyHandler<S>,
+  raw: unknown,
+  ack: AckCallback<unknown> | undefined,
+): Promise<void> {
+  let result: Ack<unknown>;
+  try {
+    const payload = parseInput(handler.schema, raw, 'payload');
+    result = { ok: true, data: await handler.run(socket, payload) };
+  } catch (error) {
+    if (isAppError(error)) {
+      logs.eventRejected(event, uid, error);
+      result = failure(error);
+    } else {
+      logs.eventFailed(event, uid, error);
+      result = failure(new AppError('internal', 'Something went wrong on our side. It has been logged.'));
     }
-    if (ack) ack(result);
-    else if (!result.ok)
-      logs.eventDropped(event, uid, `failed without an ack callback: ${result.error.code}`);
   }
+  if (ack) ack(result);
+  else if (!result.ok) logs.eventDropped(event, uid, `failed without an ack callback: ${result.error.code}`);
 }
 
 /** Turn an AppError into the failed ack every client event answers with. */
@@ -102,10 +101,15 @@ function ackOf(args: unknown[]): AckCallback<unknown> | undefined {
   return typeof last === 'function' ? (last as AckCallback<unknown>) : undefined;
 }
 
-/** Up to `perSecond` events a second on average, bursts of twice that. */
-class TokenBucket {
+/**
+ * A socket's event rate: up to `perSecond` events a second on average, bursts of twice that; and at most
+ * one drop log line a second, counting what it stood for, so a flood cannot flood the logs.
+ */
+class EventGate {
   private tokens: number;
   private last = Date.now();
+  private loggedAt = 0;
+  private pending = 0;
 
   constructor(private readonly perSecond: number) {
     this.tokens = perSecond * 2;
@@ -119,21 +123,13 @@ class TokenBucket {
     this.tokens -= 1;
     return true;
   }
-}
 
-/** One log line per period at most, counting what it stood for, so a flood cannot flood the logs. */
-class SampledLog {
-  private lastAt = 0;
-  private pending = 0;
-
-  constructor(private readonly periodMs: number) {}
-
-  maybe(write: (count: number) => void): void {
+  dropped(write: (count: number) => void): void {
     this.pending += 1;
     const now = Date.now();
-    if (now - this.lastAt < this.periodMs) return;
+    if (now - this.loggedAt < 1000) return;
     write(this.pending);
-    this.lastAt = now;
+    this.loggedAt = now;
     this.pending = 0;
   }
 }
