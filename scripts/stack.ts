@@ -19,7 +19,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { startEmulator, type RunningEmulator } from '@chat/firestore-emulator';
 import { chooseFirestore, type FirestoreChoice } from './lib/firestore-choice';
 import { runOfficialChecks } from './lib/official-checks';
-import { functionsEmulatorParallel } from './lib/functions-emulator';
+import { functionsBundleProblem, functionsEmulatorParallel } from './lib/functions-emulator';
 import { DEMO_USERS, seedDemoData } from './lib/demo-data';
 import { hostPort, stackPorts, type StackPorts } from './lib/stack-ports';
 import { stopTree } from './lib/process-tree';
@@ -55,6 +55,11 @@ async function main(): Promise<number> {
   if (mode !== 'start' && mode !== 'test') {
     console.error('usage: stack.ts start | test [jest args...]');
     return 2;
+  }
+  const problem = functionsBundleProblem(ROOT);
+  if (problem) {
+    console.error(problem);
+    return 1;
   }
   const offset = Number(process.env.STACK_PORT_OFFSET ?? (mode === 'test' ? 100 : 0));
   const ports = stackPorts(ROOT, offset);

@@ -5,9 +5,11 @@
  * function never holds more runtimes than the cap (before the cap, bursts left 120 runtimes, ~130 MB each).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { descendants } from '../../scripts/lib/process-tree';
-import { functionsEmulatorParallel } from '../../scripts/lib/functions-emulator';
+import { functionsBundleProblem, functionsEmulatorParallel } from '../../scripts/lib/functions-emulator';
 import { requireEnv } from './support';
 
 const API_URL = requireEnv('API_URL');
@@ -59,4 +61,18 @@ it('when a burst of requests is four times the cap, then all are answered and th
   // Busy runtimes never exceed the cap and idle ones are reused, so this holds for the stack's whole life,
   // whatever the suites beside this one send.
   expect(apiRuntimeCount()).toBeLessThanOrEqual(cap);
+});
+
+it('when the functions bundle is not built, then the stack is told what to run instead of waiting for the api', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  try {
+    expect(functionsBundleProblem(root)).toBe(
+      'functions/lib/index.js is not built: run npm run build (npm start and npm test build it first).',
+    );
+    mkdirSync(path.join(root, 'functions', 'lib'), { recursive: true });
+    writeFileSync(path.join(root, 'functions', 'lib', 'index.js'), '');
+    expect(functionsBundleProblem(root)).toBeNull();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
