@@ -40,6 +40,9 @@ export function stackPorts(root: string, offset: number): StackPorts {
   }
   const base = path.join(root, 'firebase.json');
   const config = JSON.parse(readFileSync(base, 'utf8')) as FirebaseJson;
+  const basePorts = Object.values(config.emulators).filter(isAddress).map((address) => address.port);
+  const problem = offsetProblem(basePorts, offset, ephemeralPortRange());
+  if (problem) throw new Error(problem);
   const shifted: FirebaseJson = { ...config, emulators: { ...config.emulators } };
   for (const [name, value] of Object.entries(config.emulators)) {
     if (isAddress(value)) shifted.emulators[name] = { ...value, port: value.port + offset };
@@ -68,6 +71,41 @@ export function stackPorts(root: string, offset: number): StackPorts {
 /** Where a stack's copy of the built web app lives, relative to the repository (git-ignored). */
 export function webRootOf(offset: number): string {
   return `web/dist-stacks/${offset}`;
+}
+
+/**
+ * The ports the kernel hands to outgoing connections (Linux: 32768–60999 unless configured), or null where
+ * it cannot be read.
+ */
+export function ephemeralPortRange(): PortRange | null {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    return { low: Number(low), high: Number(high) };
+  } catch {
+    return null;
+  }
+}
+
+export interface PortRange {
+  low: number;
+  high: number;
+}
+
+/**
+ * Why an offset must not be used, or null. An emulator port inside the range of outgoing connections can be
+ * taken by any connection a moment before the emulator binds it: the start then fails with EADDRINUSE, now
+ * and then (an offset of 30000 did so under load).
+ */
+export function offsetProblem(basePorts: number[], offset: number, ephemeral: PortRange | null): string | null {
+  if (!ephemeral || basePorts.length === 0) return null;
+  const low = Math.min(...basePorts) + offset;
+  const high = Math.max(...basePorts) + offset;
+  if (high < ephemeral.low || low > ephemeral.high) return null;
+  return (
+    `STACK_PORT_OFFSET=${offset} puts the emulators on ports ${low}–${high}, inside the range this system ` +
+    `gives outgoing connections (${ephemeral.low}–${ephemeral.high}), where one can take a port first. ` +
+    `Pick an offset of at most ${ephemeral.low - 1 - Math.max(...basePorts)}.`
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
