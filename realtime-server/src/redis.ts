@@ -10,6 +10,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * for that one's answer, so a join must not wait long.
  */
 export const REQUESTS_TIMEOUT_MS = 2000;
+/** How long closing waits for Redis to answer what was already sent before it drops the connections. */
+export const CLOSE_TIMEOUT_MS = 2000;
 
 /** The Redis connections behind the adapter; `close()` ends both. */
 export interface RedisLink {
@@ -45,42 +47,76 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   } finally {
     clearTimeout(timer);
   }
-  catchDroppedPublishes(pub, logs);
+  catchDroppedPromises(pub, sub, logs);
   io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
   return {
     ready: () => pub.isReady && sub.isReady,
     async close() {
-      await Promise.allSettled([pub.close(), sub.close()]);
+      await Promise.allSettled([closeWithin(pub, CLOSE_TIMEOUT_MS), closeWithin(sub, CLOSE_TIMEOUT_MS)]);
     },
   };
 }
 
 /**
- * The adapter calls `publish()` for every broadcast and drops the promise (its sibling, the Redis emitter,
- * has the same open issue: socketio/socket.io-redis-emitter#139). While Redis is away node-redis queues each
- * command and rejects it after its command timeout (5 s), so every typing or presence broadcast made then
- * became an unhandled rejection. Each publish now has a handler: the first failure of an outage is logged,
- * the rest are counted and reported when Redis is ready again. Callers that await a publish still see its
- * error.
+ * The adapter calls `publish()` for every broadcast, and `unsubscribe()`/`pUnsubscribe()` when it closes,
+ * and drops their promises (its sibling, the Redis emitter, has the same open issue:
+ * socketio/socket.io-redis-emitter#139). While Redis is away node-redis queues each command and rejects it
+ * after its command timeout (5 s), and closing rejects whatever is still unanswered: every typing or
+ * presence broadcast made then became an unhandled rejection. Each call now has a handler: the first failed
+ * broadcast of an outage is logged, the rest are counted and reported when Redis is ready again; a failed
+ * unsubscribe at close changes nothing. Callers that await one still see its error.
  */
-function catchDroppedPublishes<A extends unknown[], R>(pub: Publisher<A, R>, logs: Logs): void {
-  const publish = pub.publish.bind(pub);
+function catchDroppedPromises(pub: Publisher, sub: Subscriber, logs: Logs): void {
   let lost = 0;
-  pub.publish = (...args: A) => {
-    const sent = publish(...args);
-    sent.catch((error: unknown) => {
-      if (lost === 0) logs.redisPublishFailed(error);
-      lost += 1;
-    });
-    return sent;
-  };
+  pub.publish = caught(pub.publish.bind(pub), (error) => {
+    if (lost === 0) logs.redisPublishFailed(error);
+    lost += 1;
+  });
   pub.on('ready', () => {
     if (lost > 0) logs.redisPublishesLost(lost);
     lost = 0;
   });
+  const ignore = () => undefined;
+  sub.unsubscribe = caught(sub.unsubscribe.bind(sub), ignore);
+  sub.pUnsubscribe = caught(sub.pUnsubscribe.bind(sub), ignore);
 }
 
-interface Publisher<A extends unknown[], R> {
-  publish: (...args: A) => Promise<R>;
+/** The calls of node-redis' client wrapped here, whatever their exact overloads. */
+type AnyCall = (...args: never[]) => Promise<unknown>;
+interface Publisher {
+  publish: AnyCall;
   on(event: 'ready', listener: () => void): unknown;
+}
+interface Subscriber {
+  unsubscribe: AnyCall;
+  pUnsubscribe: AnyCall;
+}
+
+/** `call`, with `onError` attached to every promise it returns; the promise itself is returned as it is. */
+function caught<A extends unknown[], R>(
+  call: (...args: A) => Promise<R>,
+  onError: (error: unknown) => void,
+): (...args: A) => Promise<R> {
+  return (...args: A) => {
+    const result = call(...args);
+    result.catch(onError);
+    return result;
+  };
+}
+
+/**
+ * node-redis's `close()` waits for the reply to every command already sent, and for a Redis that stopped
+ * answering (frozen, or a connection that died unnoticed) that is forever: a shutdown hung on it. Past the
+ * timeout the connection is dropped instead.
+ */
+async function closeWithin(client: { close(): Promise<void>; destroy(): void }, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    if ((await Promise.race([client.close(), timeout])) === 'timeout') client.destroy();
+  } finally {
+    clearTimeout(timer);
+  }
 }

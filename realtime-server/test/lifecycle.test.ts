@@ -4,7 +4,8 @@ import type { Message, ServerGoodbye } from '@chat/core';
 import { parseConfig } from '../src/config';
 import { freePort, startRedis } from '../../scripts/lib/redis';
 import { startRelayProcess } from './relay-process';
-import { Harness, eventually, next, type ChatClient } from './support';
+import { CLOSE_TIMEOUT_MS, REQUESTS_TIMEOUT_MS } from '../src/redis';
+import { Harness, eventually, next, ok, type ChatClient } from './support';
 
 describe('Relay lifecycle', () => {
   let h: Harness;
@@ -109,6 +110,33 @@ describe('Relay lifecycle', () => {
     expect(await goodbye).toMatchObject({ code: 'shutting-down', reconnect: true });
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('when Redis froze with a broadcast unanswered, then close() drops the connection after CLOSE_TIMEOUT_MS instead of waiting forever', async () => {
+    // node-redis's close() waits for the reply to every command sent: before the relay bounded it, this
+    // close never finished (a loaded run's test teardown hung on it).
+    const redis = await startRedis();
+    h.defer(() => redis.stop());
+    const relay = await h.startRelay({ REDIS_URL: redis.url });
+    const [alice, bob] = await Promise.all([h.newUser({ welcome: false }), h.newUser({ welcome: false })]);
+    const chatId = await h.groupChat(alice, [bob]);
+    const a = await h.chat(relay.relay, alice.idToken);
+    await ok(a, 'chat:join', { chatId });
+    redis.signal('SIGSTOP');
+    await ok(a, 'typing', { chatId, typing: true }); // a publish sent to a Redis that will never answer it
+
+    const started = Date.now();
+    const bound = REQUESTS_TIMEOUT_MS + 1000 + CLOSE_TIMEOUT_MS; // presence queries drain, then Redis closes
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      relay.close().then(() => 'closed'),
+      new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still closing'), bound + 10_000); // the margin is for a loaded machine
+      }),
+    ]);
+    clearTimeout(timer);
+    expect(outcome).toBe('closed');
+    process.stdout.write(`Relay closed ${Date.now() - started} ms after close() with Redis frozen\n`);
   });
 
   it('when closing cannot finish (its Redis froze), then SIGTERM still ends the process at SHUTDOWN_GRACE_MS', async () => {
