@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { HttpMethod } from '../src/http/route';
 import type { ApiRoute } from '../src/routes/api-route';
 import { apiRoutes } from '../src/routes/api-routes';
-import { newGroup, newPerson, send, type Person } from './chat-support';
+import { eventually, newGroup, newPerson, send, type Person } from './chat-support';
 import { createHarness, type Harness } from './support';
 
 let h: Harness;
@@ -27,6 +27,14 @@ beforeAll(async () => {
   [alice, bob, dave, carol] = await Promise.all([newPerson(h), newPerson(h), newPerson(h), newPerson(h)]);
   chatId = await newGroup(alice, [bob, dave], 'Access test group');
   messageId = (await send(alice, chatId, 'Only the owner may touch this')).id;
+  // The message's trigger (last message, unread counts) runs in the Functions emulator; a refusal must not
+  // be blamed for what it writes, so the tests start once it has finished (it failed a loaded CI run).
+  await eventually(
+    () => h.db.doc(`chats/${chatId}/fanouts/${messageId}_done`).get(),
+    (marker) => marker.exists,
+    60_000,
+    'the fixture message’s fan-out to finish',
+  );
 });
 afterAll(() => h.close());
 jest.setTimeout(60_000);

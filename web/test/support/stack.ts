@@ -55,6 +55,21 @@ export class TestStack {
     return { ...user, admin: true };
   }
 
+  /**
+   * Resolves once a message's fan-out trigger (last message, unread counts) has finished in the Functions
+   * emulator, where on a loaded machine it waits its turn behind other suites' triggers.
+   */
+  async fannedOut(chatId: string, messageId: string, timeoutMs = 120_000): Promise<void> {
+    const marker = getFirestore(this.app).doc(`chats/${chatId}/fanouts/${messageId}_done`);
+    const deadline = Date.now() + timeoutMs;
+    while (!(await marker.get()).exists) {
+      if (Date.now() > deadline) {
+        throw new Error(`The fan-out of message ${messageId} had not finished after ${timeoutMs} ms.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   async directChat(a: TestUser, b: TestUser): Promise<string> {
     return (await this.services.chats.openDirect(a, b.uid)).chat.id;
   }
