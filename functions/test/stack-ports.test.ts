@@ -1,4 +1,5 @@
 /** The stack refuses a STACK_PORT_OFFSET that puts its emulators among the ports of outgoing connections. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ephemeralPortRange, offsetProblem, stackPorts } from '../../scripts/lib/stack-ports';
 
@@ -37,5 +38,37 @@ describe('STACK_PORT_OFFSET and the ports of outgoing connections', () => {
     expect(() => stackPorts(root, range.low - 4400)).toThrow(
       /inside the range this system gives outgoing connections/,
     );
+  });
+});
+
+describe('The offsets the project uses side by side', () => {
+  // npm start (0), npm test beside it (100), and the stack npm test's stop test starts (100 + 50).
+  const root = path.resolve(__dirname, '../..');
+  const emulators = (
+    JSON.parse(readFileSync(path.join(root, 'firebase.json'), 'utf8')) as {
+      emulators: Record<string, { port?: number }>;
+    }
+  ).emulators;
+  const base = [
+    ...Object.entries(emulators).flatMap(([name, value]) =>
+      value.port ? [[name, value.port] as const] : [],
+    ),
+    ['relay', 8090],
+    ['redis', 6390],
+  ] as const;
+  const portsAt = (offset: number) =>
+    new Map(base.map(([name, port]) => [port + offset, `${name}@${offset}`]));
+
+  it('when npm start, npm test and its stop test run at once, then no two of their services share a port', () => {
+    const taken = new Map<number, string>();
+    const clashes: string[] = [];
+    for (const offset of [0, 100, 150]) {
+      for (const [port, who] of portsAt(offset)) {
+        const holder = taken.get(port);
+        if (holder) clashes.push(`${port}: ${holder} and ${who}`);
+        else taken.set(port, who);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });
