@@ -8,6 +8,9 @@ import type {
 } from '@chat/core/contract';
 import { isAfter, type RelayClientOptions } from './shared';
 
+/** How soon a subscribe that failed on a live connection is tried again. */
+const RESUBSCRIBE_RETRY_MS = 1000;
+
 export type NotificationSocket = Socket<NotificationServerEvents, NotificationClientEvents>;
 
 /**
@@ -19,7 +22,11 @@ export class RelayNotifications {
   private newest: RealtimeNotification | null = null;
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<(notification: RealtimeNotification) => void>();
+  /** Live notifications that arrive while a subscribe is on its way, delivered after its history. */
   private held: RealtimeNotification[] | null = null;
+  /** A subscribe succeeded on this connection: until then live notifications do not move `newest`. */
+  private synced = false;
+  private closed = false;
   private subscribed: Array<() => void> = [];
 
   constructor(private readonly options: RelayClientOptions) {
@@ -34,7 +41,10 @@ export class RelayNotifications {
       },
     });
     this.socket.on('notification:new', (notification) => this.deliver(notification));
-    this.socket.on('connect', () => void this.subscribe().catch(() => undefined));
+    this.socket.on('connect', () => void this.subscribe());
+    this.socket.on('disconnect', () => {
+      this.synced = false;
+    });
   }
 
   /** Every notification once, from a subscribe ack or live. */
@@ -49,31 +59,53 @@ export class RelayNotifications {
   }
 
   close(): void {
+    this.closed = true;
     this.socket.disconnect();
   }
 
+  /**
+   * Subscribe with the newest notification held. Only a subscribe that answers with its history delivers
+   * what was held meanwhile: after a failed one (its instance died, the ack timed out, the relay refused)
+   * they may come after a gap, and taking them would move `newest` past notifications never received. They
+   * are dropped, and the subscribe is tried again shortly (or at the next connect) from the unmoved cursor.
+   */
   private async subscribe(): Promise<void> {
     this.held = [];
+    let answer: Ack<NotificationsSubscribed> | null = null;
     try {
-      const answer = (await this.socket
+      answer = (await this.socket
         .timeout(this.options.timeoutMs ?? 10_000)
         .emitWithAck(
           'notifications:subscribe',
           this.newest ? { after: this.newest.id } : {},
         )) as unknown as Ack<NotificationsSubscribed>;
-      if (answer.ok) answer.data.notifications.forEach((notification) => this.deliver(notification, true));
-    } finally {
-      const held = this.held ?? [];
-      this.held = null;
+    } catch {
+      // No answer in time, or the connection went: the same as a refusal below.
+    }
+    const held = this.held ?? [];
+    this.held = null;
+    if (answer?.ok) {
+      this.synced = this.socket.connected;
+      answer.data.notifications.forEach((notification) => this.deliver(notification, true));
       held.forEach((notification) => this.deliver(notification));
       this.subscribed.splice(0).forEach((resolve) => resolve());
+      return;
     }
+    if (this.closed || !this.socket.connected) return; // the next connect subscribes again
+    // The newest one held is gone from the inbox: there is nothing to resume from, so follow from now.
+    if (answer && !answer.ok && answer.error.code === 'not-found') this.newest = null;
+    setTimeout(() => {
+      if (!this.synced && !this.closed && this.socket.connected) void this.subscribe();
+    }, RESUBSCRIBE_RETRY_MS);
   }
 
   private deliver(notification: RealtimeNotification, fromAck = false): void {
-    if (this.held && !fromAck) {
-      this.held.push(notification);
-      return;
+    if (!fromAck) {
+      if (this.held) {
+        this.held.push(notification);
+        return;
+      }
+      if (!this.synced) return; // the next subscribe's history brings it
     }
     if (this.seen.has(notification.id)) return;
     this.seen.add(notification.id);

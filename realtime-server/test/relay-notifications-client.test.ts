@@ -1,0 +1,69 @@
+/**
+ * `RelayNotifications` when a subscribe fails after live notifications have started to arrive. The relay
+ * puts the socket in the inbox room before it reads the history, so a live notification can come first and
+ * the history never (its instance died, the read failed). Taking that notification would move the client's
+ * cursor past the ones the history held: they would never come. The relay here is a plain Socket.IO server
+ * that plays that sequence exactly, which a real relay does only by chance.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { RelayNotifications } from '@chat/client';
+import type { Ack, NotificationsSubscribed, RealtimeNotification } from '@chat/core';
+import { eventually } from './support';
+
+const notification = (id: string, second: number): RealtimeNotification => ({
+  id,
+  type: 'message',
+  title: `Notification ${id}`,
+  body: '',
+  subject: null,
+  createdAt: new Date(Date.UTC(2026, 11, 1, 12, 0, second)).toISOString(),
+  readAt: null,
+});
+
+describe('When a notifications subscribe fails after a live notification arrived', () => {
+  it('then the client drops it, subscribes again from its unmoved cursor, and receives every notification', async () => {
+    const missed = notification('n1', 1); // in the history the failed subscribe never delivered
+    const live = notification('n2', 2); // sent live just before that subscribe failed
+    const requests: Array<{ after?: string }> = [];
+    const httpServer = createServer();
+    const io = new Server(httpServer);
+    io.of('/notifications').on('connection', (socket) => {
+      socket.on(
+        'notifications:subscribe',
+        (payload: { after?: string }, ack: (answer: Ack<NotificationsSubscribed>) => void) => {
+          requests.push(payload);
+          if (requests.length === 1) {
+            socket.emit('notification:new', live);
+            ack({
+              ok: false,
+              error: { code: 'unavailable', message: 'Firestore did not answer.', status: 503 },
+            });
+          } else {
+            // What a real relay answers for this cursor: everything after it, n1 included.
+            const history = payload.after ? [] : [missed, live];
+            ack({ ok: true, data: { notifications: history, hasMore: false } });
+          }
+        },
+      );
+    });
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = httpServer.address() as AddressInfo;
+    const client = new RelayNotifications({
+      url: `http://127.0.0.1:${port}`,
+      getToken: async () => 'token',
+      socket: { reconnection: false },
+    });
+    const received: string[] = [];
+    client.onNotification((n) => received.push(n.id));
+    try {
+      await client.whenSubscribed();
+      expect(requests).toEqual([{}, {}]); // the second subscribe did not start after the dropped n2
+      await eventually(() => expect(received).toEqual(['n1', 'n2']));
+    } finally {
+      client.close();
+      await new Promise((resolve) => io.close(resolve));
+    }
+  });
+});
