@@ -101,6 +101,9 @@ function request(
   });
 }
 
+/** How long firebase-tools waits for our emulator: its first answer, then its port. */
+const BRIDGE_WAIT_MS = 60_000;
+
 /** Waits until our emulator answers `GET /` with "Ok". */
 async function waitUntilHealthy(target: { host: string; port: number }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -130,12 +133,14 @@ export function createBridgeInstance(
 ): EmulatorInstance {
   return {
     getName: () => FIRESTORE,
-    getInfo: () => ({ name: FIRESTORE, host: target.host, port: target.port, timeout: 10_000 }),
+    // firebase-tools checks the port once `start` resolves, for up to `timeout`: 10 s failed a loaded CI run
+    // right after our own check had passed, so it gets the same 60 s.
+    getInfo: () => ({ name: FIRESTORE, host: target.host, port: target.port, timeout: BRIDGE_WAIT_MS }),
     // Our emulator is started before firebase-tools. On a loaded machine (a CI runner, two stacks side by
     // side) its first answer can take seconds, so the bridge waits a while before it fails with its own
     // message rather than letting the Functions emulator trip over a missing Firestore. 20 s was seen to
     // fail twice in a row at a load average of 50-80 on 2 cores (eight stacks and their suites side by side).
-    start: () => waitUntilHealthy(target, 60_000),
+    start: () => waitUntilHealthy(target, BRIDGE_WAIT_MS),
     connect: async () => {
       const functions = registry.getInfo(FUNCTIONS);
       if (!functions) return;
