@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logs } from './logs';
+import { settlesWithin } from './settles-within';
 import type { RelayServer } from './sockets/socket-types';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -31,21 +32,14 @@ export async function attachRedisAdapter(io: RelayServer, url: string, logs: Log
   pub.on('error', (error: unknown) => logs.redisError(error));
   sub.on('error', (error: unknown) => logs.redisError(error));
   // node-redis retries forever; at start-up an unreachable Redis must fail the boot, not hang it.
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Redis did not answer within ${CONNECT_TIMEOUT_MS} ms.`)),
-      CONNECT_TIMEOUT_MS,
-    );
-  });
   try {
-    await Promise.race([Promise.all([pub.connect(), sub.connect()]), timeout]);
+    if (!(await settlesWithin(Promise.all([pub.connect(), sub.connect()]), CONNECT_TIMEOUT_MS))) {
+      throw new Error(`Redis did not answer within ${CONNECT_TIMEOUT_MS} ms.`);
+    }
   } catch (error) {
     pub.destroy();
     sub.destroy();
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
   catchDroppedPromises(pub, sub, logs);
   io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
@@ -110,13 +104,5 @@ function caught<A extends unknown[], R>(
  * timeout the connection is dropped instead.
  */
 async function closeWithin(client: { close(): Promise<void>; destroy(): void }, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  try {
-    if ((await Promise.race([client.close(), timeout])) === 'timeout') client.destroy();
-  } finally {
-    clearTimeout(timer);
-  }
+  if (!(await settlesWithin(client.close(), ms))) client.destroy();
 }

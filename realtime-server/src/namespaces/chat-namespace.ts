@@ -22,6 +22,7 @@ import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
 import { RoomPresence } from '../presence/room-presence';
 import { REQUESTS_TIMEOUT_MS } from '../redis';
+import { settlesWithin } from '../settles-within';
 import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
 import {
   chatRoom,
@@ -290,16 +291,5 @@ export class ChatRooms {
       },
       chatGone: (chatId) => this.evict(chatId, null),
     };
-  }
-}
-
-/** Whether `promise` settles within `ms`. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
