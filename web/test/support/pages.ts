@@ -2,6 +2,9 @@
 import { expect } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, webUrl, type TestUser } from './stack';
+import { waitUntil } from './wait';
+
+export { waitUntil };
 
 export interface SignedIn {
   context: BrowserContext;
@@ -65,21 +68,4 @@ export async function expectExactlyOnceInOrder(page: Page, texts: string[], time
   }, timeout);
   const shown = (await shownTexts(page)).filter((t) => texts.includes(t));
   expect(shown).toEqual(texts);
-}
-
-/** Poll `check` until it holds; fails with `what` (worked out then, so it can say what was seen) after `timeout`. */
-export async function waitUntil(
-  check: () => Promise<boolean>,
-  timeout = 20_000,
-  what: string | (() => string) = 'the condition',
-): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${timeout} ms waiting for ${typeof what === 'string' ? what : what()}.`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

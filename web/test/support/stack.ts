@@ -9,6 +9,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createServices, type AuthContext, type Services } from '@chat/core';
 import { startLocalRelay, type LocalRelay } from '../../../scripts/lib/relay';
+import { waitUntil } from './wait';
 
 export const PASSWORD = 'web-test-password';
 
@@ -61,13 +62,11 @@ export class TestStack {
    */
   async fannedOut(chatId: string, messageId: string, timeoutMs = 120_000): Promise<void> {
     const marker = getFirestore(this.app).doc(`chats/${chatId}/fanouts/${messageId}_done`);
-    const deadline = Date.now() + timeoutMs;
-    while (!(await marker.get()).exists) {
-      if (Date.now() > deadline) {
-        throw new Error(`The fan-out of message ${messageId} had not finished after ${timeoutMs} ms.`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitUntil(
+      async () => (await marker.get()).exists,
+      timeoutMs,
+      `the fan-out of message ${messageId}`,
+    );
   }
 
   async directChat(a: TestUser, b: TestUser): Promise<string> {
