@@ -1,7 +1,7 @@
 /** The stack refuses a STACK_PORT_OFFSET that puts its emulators among the ports of outgoing connections. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ephemeralPortRange, offsetProblem, stackPorts } from '../../scripts/lib/stack-ports';
+import { localRelayPorts } from '../../scripts/lib/relay';
+import { emulatorPorts, ephemeralPortRange, offsetProblem, stackPorts } from '../../scripts/lib/stack-ports';
 
 const LINUX_DEFAULT = { low: 32768, high: 60999 };
 const PORTS = [4400, 9499]; // the lowest and highest in firebase.json
@@ -43,19 +43,7 @@ describe('STACK_PORT_OFFSET and the ports of outgoing connections', () => {
 
 describe('The offsets the project uses side by side', () => {
   // npm start (0), npm test beside it (100), and the stack npm test's stop test starts (100 + 50).
-  const root = path.resolve(__dirname, '../..');
-  const emulators = (
-    JSON.parse(readFileSync(path.join(root, 'firebase.json'), 'utf8')) as {
-      emulators: Record<string, { port?: number }>;
-    }
-  ).emulators;
-  const base = [
-    ...Object.entries(emulators).flatMap(([name, value]) =>
-      value.port ? [[name, value.port] as const] : [],
-    ),
-    ['relay', 8090],
-    ['redis', 6390],
-  ] as const;
+  const base = Object.entries({ ...emulatorPorts(path.resolve(__dirname, '../..')), ...localRelayPorts(0) });
   const portsAt = (offset: number) =>
     new Map(base.map(([name, port]) => [port + offset, `${name}@${offset}`]));
 

@@ -25,15 +25,23 @@ export interface LocalRelayOptions {
   corsOrigins?: string[];
 }
 
+/** The local relay's port and its Redis's for a stack offset. */
+export function localRelayPorts(offset: number): { relay: number; redis: number } {
+  return {
+    relay: Number(process.env.RELAY_PORT ?? 8090) + offset,
+    redis: Number(process.env.REDIS_PORT ?? 6390) + offset,
+  };
+}
+
 /** Where the local relay listens for a stack offset (the web app's config names it before it starts). */
 export function localRelayUrl(offset: number): string {
-  return `http://127.0.0.1:${Number(process.env.RELAY_PORT ?? 8090) + offset}`;
+  return `http://127.0.0.1:${localRelayPorts(offset).relay}`;
 }
 
 export async function startLocalRelay(options: LocalRelayOptions): Promise<LocalRelay> {
   const url = localRelayUrl(options.offset);
   const port = Number(new URL(url).port);
-  const redis: RunningRedis = await startRedis(Number(process.env.REDIS_PORT ?? 6390) + options.offset);
+  const redis: RunningRedis = await startRedis(localRelayPorts(options.offset).redis);
   options.say(`Redis on ${redis.url}`);
   let child: ChildProcess | undefined;
   // The relay drains and exits within SHUTDOWN_GRACE_MS; its Redis stops only after that, so the relay

@@ -38,10 +38,8 @@ export function stackPorts(root: string, offset: number): StackPorts {
   if (!Number.isInteger(offset) || offset < 0 || offset > 50_000) {
     throw new Error(`STACK_PORT_OFFSET must be a whole number from 0 to 50000 (got ${offset}).`);
   }
-  const base = path.join(root, 'firebase.json');
-  const config = JSON.parse(readFileSync(base, 'utf8')) as FirebaseJson;
-  const basePorts = Object.values(config.emulators).filter(isAddress).map((address) => address.port);
-  const problem = offsetProblem(basePorts, offset, ephemeralPortRange());
+  const config = firebaseJson(root);
+  const problem = offsetProblem(Object.values(portsOf(config)), offset, ephemeralPortRange());
   if (problem) throw new Error(problem);
   const shifted: FirebaseJson = { ...config, emulators: { ...config.emulators } };
   for (const [name, value] of Object.entries(config.emulators)) {
@@ -73,6 +71,21 @@ export function webRootOf(offset: number): string {
   return `web/dist-stacks/${offset}`;
 }
 
+function firebaseJson(root: string): FirebaseJson {
+  return JSON.parse(readFileSync(path.join(root, 'firebase.json'), 'utf8')) as FirebaseJson;
+}
+
+/** Each emulator's port as `firebase.json` gives it (offset 0), by emulator name. */
+export function emulatorPorts(root: string): Record<string, number> {
+  return portsOf(firebaseJson(root));
+}
+
+function portsOf({ emulators }: FirebaseJson): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(emulators).flatMap(([name, value]) => (isAddress(value) ? [[name, value.port]] : [])),
+  );
+}
+
 /**
  * The ports the kernel hands to outgoing connections (Linux: 32768–60999 unless configured), or null where
  * it cannot be read.
@@ -98,13 +111,14 @@ export interface PortRange {
  */
 export function offsetProblem(basePorts: number[], offset: number, ephemeral: PortRange | null): string | null {
   if (!ephemeral || basePorts.length === 0) return null;
+  const highest = Math.max(...basePorts);
   const low = Math.min(...basePorts) + offset;
-  const high = Math.max(...basePorts) + offset;
+  const high = highest + offset;
   if (high < ephemeral.low || low > ephemeral.high) return null;
   return (
     `STACK_PORT_OFFSET=${offset} puts the emulators on ports ${low}–${high}, inside the range this system ` +
     `gives outgoing connections (${ephemeral.low}–${ephemeral.high}), where one can take a port first. ` +
-    `Pick an offset of at most ${ephemeral.low - 1 - Math.max(...basePorts)}.`
+    `Pick an offset of at most ${ephemeral.low - 1 - highest}.`
   );
 }
 
