@@ -7,7 +7,14 @@ import type {
   RealtimeMessage,
   ServerGoodbye,
 } from '@chat/core/contract';
-import { RelayError, isAfter, randomKey, tokenExpiry, type RelayClientOptions } from './shared';
+import {
+  RESYNC_RETRY_MS,
+  RelayError,
+  isAfter,
+  randomKey,
+  tokenExpiry,
+  type RelayClientOptions,
+} from './shared';
 
 export type ChatSocket = Socket<ChatServerEvents, ChatClientEvents>;
 
@@ -28,8 +35,6 @@ interface JoinedChat {
 
 /** Errors that mean the user is not (or no longer) in the chat: rejoining it is pointless. */
 const GONE = new Set(['not-found', 'permission-denied']);
-/** How long a chat whose rejoin failed on a live connection waits before the next attempt. */
-const REJOIN_RETRY_MS = 1000;
 
 type MessageListener = (message: RealtimeMessage) => void;
 
@@ -168,7 +173,7 @@ export class RelayClient {
       setTimeout(() => {
         const state = this.chats.get(chatId);
         if (state && !state.synced && !this.closed && this.socket.connected) void this.rejoinChat(chatId);
-      }, REJOIN_RETRY_MS);
+      }, RESYNC_RETRY_MS);
     }
   }
 

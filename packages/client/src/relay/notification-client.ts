@@ -6,10 +6,7 @@ import type {
   NotificationsSubscribed,
   RealtimeNotification,
 } from '@chat/core/contract';
-import { isAfter, type RelayClientOptions } from './shared';
-
-/** How soon a subscribe that failed on a live connection is tried again. */
-const RESUBSCRIBE_RETRY_MS = 1000;
+import { RESYNC_RETRY_MS, isAfter, type RelayClientOptions } from './shared';
 
 export type NotificationSocket = Socket<NotificationServerEvents, NotificationClientEvents>;
 
@@ -96,7 +93,7 @@ export class RelayNotifications {
     if (answer && !answer.ok && answer.error.code === 'not-found') this.newest = null;
     setTimeout(() => {
       if (!this.synced && !this.closed && this.socket.connected) void this.subscribe();
-    }, RESUBSCRIBE_RETRY_MS);
+    }, RESYNC_RETRY_MS);
   }
 
   private deliver(notification: RealtimeNotification, fromAck = false): void {

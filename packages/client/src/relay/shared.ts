@@ -26,6 +26,9 @@ export class RelayError extends Error {
   }
 }
 
+/** How long a chat join or notifications subscribe that failed on a live connection waits to try again. */
+export const RESYNC_RETRY_MS = 1000;
+
 /** Whether `item` sorts after `cursor` in the relay's (createdAt, id) order. */
 export function isAfter(
   item: { id: string; createdAt: string },
