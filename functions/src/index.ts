@@ -44,12 +44,12 @@ onInit(() => {
   const config = loadConfig();
   logs.configLoaded(config);
   const auth = getAuth();
-  const built = createServices(db, auth, { limits: config.rateLimits, log });
-  services = built;
+  const shared = createServices(db, auth, { limits: config.rateLimits, log });
+  services = shared;
   buildApp = () => {
     const tokens = new CachedTokenVerifier(auth);
     watchRevocations(tokens);
-    return createApp({ config, db, auth, log, projectId: loadProjectId(), services: built, tokens });
+    return createApp({ config, db, auth, log, projectId: loadProjectId(), services: shared, tokens });
   };
 });
 
