@@ -20,6 +20,16 @@ describe('Missed-message recovery', () => {
     for (let i = 0; i < count; i += 1) sent.push(await h.send(user, chatId, `${prefix}-${i}`));
     return sent;
   };
+  /** A notification written straight into alice's inbox, as the fan-out would. */
+  const notify = (id: string) =>
+    h.db.collection('users').doc(alice.uid).collection('notifications').doc(id).create({
+      type: 'test',
+      title: id,
+      body: '',
+      subject: null,
+      createdAt: FieldValue.serverTimestamp(),
+      readAt: null,
+    });
 
   it('when a client rejoins with its cursor while messages keep coming, then it gets every missed message exactly once', async () => {
     const { relay } = await h.startRelay();
@@ -79,16 +89,28 @@ describe('Missed-message recovery', () => {
     expect(second.relay.stats().chatFeeds).toBe(1);
   });
 
+  it('when a client missed more messages than one join returns, then its rejoin pages on and it gets every one once, in order', async () => {
+    // A history page of 4, so that a few messages are more than a page (the default page is 50).
+    const { relay } = await h.startRelay({ HISTORY_LIMIT: '4' });
+    const chatId = await h.groupChat(alice, [bob]);
+    const client = new RelayClient({ url: relay.url, getToken: async () => alice.idToken });
+    h.defer(() => client.close());
+    const seen: string[] = [];
+    client.onMessage((m) => seen.push(m.id));
+    await new Promise<void>((resolve) => client.socket.once('connect', () => resolve()));
+    await client.join(chatId);
+    const before = await sendMany(bob, chatId, 'before', 2);
+    await eventually(() => expect(seen).toHaveLength(2));
+
+    client.socket.disconnect();
+    const away = await sendMany(bob, chatId, 'away', 11); // three pages: 4, 4 and 3
+    client.socket.connect();
+    const [end] = await sendMany(bob, chatId, 'end', 1);
+    await eventually(() => expect(seen).toContain(end?.id));
+    expect(seen).toEqual([...before, ...away, ...(end ? [end] : [])].map((m) => m.id));
+  });
+
   it('when the relay restarts, then the notifications client gets the missed notifications once, in order', async () => {
-    const notify = (id: string) =>
-      h.db.collection('users').doc(alice.uid).collection('notifications').doc(id).create({
-        type: 'test',
-        title: id,
-        body: '',
-        subject: null,
-        createdAt: FieldValue.serverTimestamp(),
-        readAt: null,
-      });
     const first = await h.startRelay();
     const port = first.relay.port;
     const client = new RelayNotifications({
@@ -113,5 +135,25 @@ describe('Missed-message recovery', () => {
     await notify('n5'); // the end of the window: the inbox arrives in order
     await eventually(() => expect(seen).toContain('n5'));
     expect(seen).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+  });
+
+  it('when a client missed more notifications than one subscribe returns, then it pages on and gets every one once, in order', async () => {
+    const { relay } = await h.startRelay({ HISTORY_LIMIT: '2' });
+    const client = new RelayNotifications({ url: relay.url, getToken: async () => alice.idToken });
+    h.defer(() => client.close());
+    const seen: string[] = [];
+    client.onNotification((n) => seen.push(n.id));
+    await client.whenSubscribed();
+    await notify('n1');
+    await eventually(() => expect(seen).toEqual(['n1']));
+
+    client.socket.disconnect();
+    for (const id of ['n2', 'n3', 'n4', 'n5', 'n6']) await notify(id); // three pages: 2, 2 and 1
+    const resubscribed = client.whenSubscribed();
+    client.socket.connect();
+    await resubscribed;
+    await notify('n7');
+    await eventually(() => expect(seen).toContain('n7'));
+    expect(seen).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
   });
 });

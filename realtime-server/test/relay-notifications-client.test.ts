@@ -67,3 +67,48 @@ describe('When a notifications subscribe fails after a live notification arrived
     }
   });
 });
+
+describe('When a subscribe answers hasMore with a page that brings nothing new', () => {
+  it('then the client stops paging (no loop of subscribes) and takes the live notifications that follow', async () => {
+    // A real relay answers so when the notifications after the cursor are in Firestore but not yet in the
+    // inbox room: they come live. The client must not ask again and again from the same cursor.
+    const requests: Array<{ after?: string }> = [];
+    const httpServer = createServer();
+    const io = new Server(httpServer);
+    io.of('/notifications').on('connection', (socket) => {
+      socket.on(
+        'notifications:subscribe',
+        (payload: { after?: string }, ack: (answer: Ack<NotificationsSubscribed>) => void) => {
+          requests.push(payload);
+          ack({ ok: true, data: { notifications: [], hasMore: payload.after !== undefined } });
+          // The first connection: one live notification (the client's cursor), then the transport drops.
+          if (requests.length === 1) {
+            socket.emit('notification:new', notification('n1', 1));
+            setTimeout(() => socket.conn.close(), 50);
+          }
+        },
+      );
+    });
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = httpServer.address() as AddressInfo;
+    const client = new RelayNotifications({
+      url: `http://127.0.0.1:${port}`,
+      getToken: async () => 'token',
+      socket: { reconnectionDelay: 50, reconnectionDelayMax: 50 },
+    });
+    const received: string[] = [];
+    client.onNotification((n) => received.push(n.id));
+    try {
+      await client.whenSubscribed();
+      await eventually(() => expect(received).toEqual(['n1']));
+      await eventually(() => expect(requests).toHaveLength(2)); // the resubscribe after the reconnect
+      const sockets = await io.of('/notifications').fetchSockets();
+      sockets.forEach((socket) => socket.emit('notification:new', notification('n2', 2)));
+      await eventually(() => expect(received).toEqual(['n1', 'n2']));
+      expect(requests).toEqual([{}, { after: 'n1' }]);
+    } finally {
+      client.close();
+      await new Promise((resolve) => io.close(resolve));
+    }
+  });
+});

@@ -129,18 +129,30 @@ export class RelayClient {
     return attempt;
   }
 
+  /**
+   * Join, and deliver the history, then the live messages held meanwhile. A rejoin (with a cursor) whose
+   * answer `hasMore` missed more than one page: it joins again from the moved cursor until the history is
+   * complete, holding live messages all along, since they come after the gap.
+   */
   private async joinNow(chatId: string, state: JoinedChat): Promise<ChatJoined> {
     state.held = [];
     let joined: ChatJoined;
+    const messages: RealtimeMessage[] = [];
     try {
-      joined = await this.call<ChatJoined>('chat:join', {
-        chatId,
-        ...(state.cursor ? { after: state.cursor.id } : {}),
-      });
+      for (;;) {
+        const after = state.cursor?.id;
+        joined = await this.call<ChatJoined>('chat:join', { chatId, ...(after ? { after } : {}) });
+        joined.messages.forEach((message) => this.deliver(message, true));
+        messages.push(...joined.messages);
+        // Without a cursor, hasMore means older messages (REST pages them). A page that did not move the
+        // cursor ends the paging too: what it left out was not in the room yet, so it comes live.
+        if (!after || !joined.hasMore || state.cursor?.id === after) break;
+      }
     } catch (error) {
-      // No history came (the instance died mid-join, the ack timed out, the relay refused): the live
-      // messages held meanwhile may come after a gap, so delivering them would move the cursor past messages
-      // never received. Drop them; the next join brings them from Firestore, after the unmoved cursor.
+      // The history did not all come (the instance died mid-join, the ack timed out, the relay refused):
+      // the live messages held meanwhile may come after a gap, so delivering them would move the cursor past
+      // messages never received. Drop them; the next join brings them from Firestore, after the cursor
+      // (moved only by the pages that did come).
       state.held = null;
       state.synced = false;
       throw error;
@@ -148,9 +160,8 @@ export class RelayClient {
     const held = state.held ?? [];
     state.held = null;
     state.synced = this.socket.connected;
-    joined.messages.forEach((message) => this.deliver(message, true));
     held.forEach((message) => this.deliver(message));
-    return joined;
+    return { ...joined, messages };
   }
 
   private async rejoin(): Promise<void> {

@@ -61,29 +61,38 @@ export class RelayNotifications {
   }
 
   /**
-   * Subscribe with the newest notification held. Only a subscribe that answers with its history delivers
-   * what was held meanwhile: after a failed one (its instance died, the ack timed out, the relay refused)
-   * they may come after a gap, and taking them would move `newest` past notifications never received. They
-   * are dropped, and the subscribe is tried again shortly (or at the next connect) from the unmoved cursor.
+   * Subscribe with the newest notification held, and again from the moved cursor while the answer says
+   * `hasMore`. Only a subscribe whose whole history came delivers what was held meanwhile: after a failed one
+   * (its instance died, the ack timed out, the relay refused) they may come after a gap, and taking them
+   * would move `newest` past notifications never received. They are dropped, and the subscribe is tried
+   * again shortly (or at the next connect) from the cursor, moved only by the pages that came.
    */
   private async subscribe(): Promise<void> {
     this.held = [];
     let answer: Ack<NotificationsSubscribed> | null = null;
     try {
-      answer = (await this.socket
-        .timeout(this.options.timeoutMs ?? 10_000)
-        .emitWithAck(
-          'notifications:subscribe',
-          this.newest ? { after: this.newest.id } : {},
-        )) as unknown as Ack<NotificationsSubscribed>;
+      for (;;) {
+        const after = this.newest?.id;
+        answer = (await this.socket
+          .timeout(this.options.timeoutMs ?? 10_000)
+          .emitWithAck(
+            'notifications:subscribe',
+            after ? { after } : {},
+          )) as unknown as Ack<NotificationsSubscribed>;
+        if (!answer.ok) break;
+        answer.data.notifications.forEach((notification) => this.deliver(notification, true));
+        // More were missed than one answer holds: subscribe again from the moved cursor, still holding the
+        // live ones, which come after the gap. A page that did not move it ends the paging (the rest is live).
+        if (!after || !answer.data.hasMore || this.newest?.id === after) break;
+      }
     } catch {
       // No answer in time, or the connection went: the same as a refusal below.
+      answer = null;
     }
     const held = this.held ?? [];
     this.held = null;
     if (answer?.ok) {
       this.synced = this.socket.connected;
-      answer.data.notifications.forEach((notification) => this.deliver(notification, true));
       held.forEach((notification) => this.deliver(notification));
       this.subscribed.splice(0).forEach((resolve) => resolve());
       return;

@@ -95,8 +95,9 @@ export interface ChatJoined {
   /** Oldest first. With `after`, exactly the messages after it; otherwise the most recent ones. */
   messages: RealtimeMessage[];
   /**
-   * True when the chat holds more than was returned (older messages without `after`; more missed ones with
-   * it), the page being capped by `limit` and the relay's HISTORY_LIMIT: page the rest through the REST API.
+   * True when the chat holds more than was returned, the page being capped by `limit` and the relay's
+   * HISTORY_LIMIT. Without `after`: older messages, which the REST API pages. With it: more were missed;
+   * join again with `after` the last one returned (`RelayClient` does) until it is false.
    */
   hasMore: boolean;
   /** Members with at least one socket in the room, on any relay instance. */
@@ -158,7 +159,10 @@ export interface ChatServerEvents extends SessionServerEvents {
 export interface NotificationsSubscribed {
   /** Oldest first: the notifications created after `after` (none without it). */
   notifications: RealtimeNotification[];
-  /** True when more than `limit` were missed: page the rest through `GET /notifications`. */
+  /**
+   * True when more than `limit` were missed: subscribe again with `after` the last one returned
+   * (`RelayNotifications` does), or page them through `GET /notifications`.
+   */
   hasMore: boolean;
 }
 
