@@ -32,8 +32,15 @@ const START_TIMEOUT_MS = 90_000;
  * flood would load the machine far more than the relay.
  */
 const PACE_MS = 150;
-/** No send limit: the load here is the point, and the limit has its own tests. */
-const relayEnv = (redis: RunningRedis) => ({ REDIS_URL: redis.url, RATE_LIMIT_SENDS_PER_USER: '0' });
+/**
+ * No send limit: the load here is the point, and the limit has its own tests. A history page of 5, so that
+ * a member away through a kill often missed more than one join returns, and its rejoin must page on.
+ */
+const relayEnv = (redis: RunningRedis) => ({
+  REDIS_URL: redis.url,
+  RATE_LIMIT_SENDS_PER_USER: '0',
+  HISTORY_LIMIT: '5',
+});
 
 function report(label: string, figures: Record<string, number>): void {
   process.stdout.write(
