@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { unsignedToken } from '../../scripts/lib/auth-emulator';
-import { createHarness, PROJECT_ID, type Harness } from './support';
+import { createHarness, PROJECT_ID, PUBLIC_ROUTE, type Harness } from './support';
 
 let h: Harness;
 beforeAll(() => {
@@ -14,7 +14,7 @@ async function expectRejected(headers: Record<string, string>, status: number, c
   expect(res.status).toBe(status);
   expect(res.body.error).toMatchObject({ status, code, requestId: res.headers['x-request-id'] });
   if (uid) expect((await h.db.doc(`users/${uid}`).get()).exists).toBe(false);
-  await request(h.app).get('/ping').expect(200);
+  await request(h.app).get(PUBLIC_ROUTE).expect(200);
   return res;
 }
 

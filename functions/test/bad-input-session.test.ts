@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import type { Firestore } from 'firebase-admin/firestore';
-import { createHarness, type Harness } from './support';
+import { createHarness, PUBLIC_ROUTE, type Harness } from './support';
 import { deliverMessageCreated, eventually, newGroup, newPerson, type Person } from './chat-support';
 
 let h: Harness;
@@ -263,7 +263,7 @@ it('when a client sends bad input to every write endpoint, then each answer is a
   expect(await snapshot(h.db, people, [chatId])).toEqual(before);
 
   // Still serving, and still writing what is valid.
-  await request(h.app).get('/ping').expect(200);
+  await request(h.app).get(PUBLIC_ROUTE).expect(200);
   const after = await alice.api.post(`/chats/${chatId}/messages`, { text: 'still here' });
   expect(after.status).toBe(201);
 }, 120_000);

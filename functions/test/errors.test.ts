@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createHarness, type Harness } from './support';
+import { createHarness, PUBLIC_ROUTE, type Harness } from './support';
 
 let h: Harness;
 beforeAll(() => {
@@ -69,7 +69,7 @@ describe('bad bodies', () => {
       code: 'invalid-argument',
       message: 'The body is not valid JSON.',
     });
-    await request(h.app).get('/ping').expect(200);
+    await request(h.app).get(PUBLIC_ROUTE).expect(200);
   });
 
   it('when the body is over the limit, then 413 payload-too-large and nothing is written', async () => {

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { createApp } from '../src/app';
 import { parseConfig, type AppConfig } from '../src/config';
 import { counterOf, RATE_LIMIT_COLLECTION } from '../src/http/firestore-rate-limit-store';
-import { createHarness, PROJECT_ID, type Harness } from './support';
+import { createHarness, PROJECT_ID, PUBLIC_ROUTE, type Harness } from './support';
 import { clientFor, newGroup, newPerson } from './chat-support';
 
 function limited(limits: { perIp?: number; perUser?: number; sends?: number }): AppConfig {
@@ -54,12 +54,12 @@ describe('the per-IP limit', () => {
   it('when one IP exceeds it, then 429 in the envelope with RateLimit headers and Retry-After; another IP is not limited', async () => {
     const [a, b] = [newIp(), newIp()];
     for (let i = 0; i < 3; i += 1) {
-      const res = await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
+      const res = await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
       expect(res.headers['ratelimit']).toMatch(new RegExp(`"ip"; r=${2 - i}; t=\\d+`));
       expect(res.headers['ratelimit-policy']).toMatch(/"ip"; q=3; w=600/);
     }
-    expectLimited(await request(h.app).get('/ping').set('X-Forwarded-For', a), 'ip');
-    await request(h.app).get('/ping').set('X-Forwarded-For', b).expect(200);
+    expectLimited(await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a), 'ip');
+    await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', b).expect(200);
   });
 
   it('when the limit is hit, then requests without a token are refused before auth is even tried', async () => {
@@ -74,11 +74,11 @@ describe('the per-IP limit', () => {
     const [real, forged] = [newIp(), newIp()];
     for (let i = 0; i < 3; i += 1) {
       // The client wrote a different address each time; the front end appended the real one.
-      await request(h.app).get('/ping').set('X-Forwarded-For', `${newIp()}, ${real}`).expect(200);
+      await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', `${newIp()}, ${real}`).expect(200);
     }
-    expectLimited(await request(h.app).get('/ping').set('X-Forwarded-For', `${forged}, ${real}`), 'ip');
+    expectLimited(await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', `${forged}, ${real}`), 'ip');
     // The forged address itself was never counted.
-    await request(h.app).get('/ping').set('X-Forwarded-For', forged).expect(200);
+    await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', forged).expect(200);
   });
 
   it('when two app instances serve one client, then they share the count', async () => {
@@ -91,11 +91,11 @@ describe('the per-IP limit', () => {
         log: () => undefined,
       });
       const a = newIp();
-      await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
-      await request(other).get('/ping').set('X-Forwarded-For', a).expect(200);
-      await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
-      expectLimited(await request(other).get('/ping').set('X-Forwarded-For', a), 'ip');
-      expectLimited(await request(h.app).get('/ping').set('X-Forwarded-For', a), 'ip');
+      await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
+      await request(other).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
+      await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
+      expectLimited(await request(other).get(PUBLIC_ROUTE).set('X-Forwarded-For', a), 'ip');
+      expectLimited(await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a), 'ip');
     } finally {
       await deleteApp(second);
     }
@@ -104,10 +104,11 @@ describe('the per-IP limit', () => {
   it('when a client floods past the limit, then the rest of the flood is refused without further Firestore writes', async () => {
     const a = newIp();
     const counter = h.db.collection(RATE_LIMIT_COLLECTION).doc(counterOf('ip:', a, 600_000).id);
-    for (let i = 0; i < 3; i += 1) await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
+    for (let i = 0; i < 3; i += 1)
+      await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
     expect((await counter.get()).get('hits')).toBe(3);
     for (let i = 0; i < 5; i += 1) {
-      expectLimited(await request(h.app).get('/ping').set('X-Forwarded-For', a), 'ip');
+      expectLimited(await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a), 'ip');
     }
     // The first refused request was counted in Firestore; this instance then knew, and counted locally.
     expect((await counter.get()).get('hits')).toBe(4);
@@ -115,7 +116,7 @@ describe('the per-IP limit', () => {
 
   it('when counters are stored, then the document holds no raw IP and expires after its window', async () => {
     const a = newIp();
-    await request(h.app).get('/ping').set('X-Forwarded-For', a).expect(200);
+    await request(h.app).get(PUBLIC_ROUTE).set('X-Forwarded-For', a).expect(200);
     const { id, resetTime } = counterOf('ip:', a, 600_000);
     const counter = await h.db.collection(RATE_LIMIT_COLLECTION).doc(id).get();
     expect(counter.data()).toEqual({ limiter: 'ip:', hits: 1, expireAt: expect.anything() });

@@ -18,6 +18,12 @@ export function requireEnv(name: string): string {
   return value;
 }
 
+/**
+ * A public route that needs nothing but the app: for "the app still serves" and the per-IP limit. Not
+ * `/ping`, which answers 503 when Firestore is slow to answer (as on a loaded test machine).
+ */
+export const PUBLIC_ROUTE = '/openapi.json';
+
 export const PROJECT_ID = requireEnv('GCLOUD_PROJECT');
 requireEnv('FIRESTORE_EMULATOR_HOST');
 requireEnv('FIREBASE_AUTH_EMULATOR_HOST');
