@@ -408,15 +408,26 @@ export class ChatTransaction {
     return snapshot.exists ? parseMember(uid, snapshot.data()) : null;
   }
 
-  /** The chat and `uid`'s member record in it, read together in this transaction. */
+  /**
+   * The chat and `uid`'s member record in it, and the messages `messageIds` of it (null where there is
+   * none), read together in this transaction: one round trip.
+   */
   async withMember(
     chatId: string,
     uid: string,
-  ): Promise<{ chat: ChatRecord | null; member: MemberRecord | null }> {
-    const [chat, member] = await this.tx.getAll(this.repo.chatRef(chatId), this.repo.memberRef(chatId, uid));
+    messageIds: string[] = [],
+  ): Promise<{ chat: ChatRecord | null; member: MemberRecord | null; messages: (MessageRecord | null)[] }> {
+    const [chat, member, ...messages] = await this.tx.getAll(
+      this.repo.chatRef(chatId),
+      this.repo.memberRef(chatId, uid),
+      ...messageIds.map((id) => this.messageRef(chatId, id)),
+    );
     return {
       chat: chat?.exists ? parseChat(chatId, chat.data()) : null,
       member: member?.exists ? parseMember(uid, member.data()) : null,
+      messages: messages.map((m, i) =>
+        m.exists ? parseMessage(chatId, messageIds[i] as string, m.data()) : null,
+      ),
     };
   }
 

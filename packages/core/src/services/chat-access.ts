@@ -1,6 +1,7 @@
 import type { AuthContext } from '../auth';
 import { AppError } from '../errors';
 import type { ChatRepository, ChatTransaction, MemberRecord } from '../repositories/chat-repository';
+import type { MessageRecord } from '../repositories/message-repository';
 import type { Role } from '../schemas/member';
 
 /**
@@ -32,9 +33,19 @@ export class ChatAccess {
 
   /** `member`, inside a transaction, so the check and the write see the same state. */
   async memberIn(tx: ChatTransaction, auth: AuthContext, chatId: string): Promise<MemberRecord> {
-    const { chat, member } = await tx.withMember(chatId, auth.uid);
+    return (await this.memberInReading(tx, auth, chatId, [])).member;
+  }
+
+  /** `memberIn`, with messages of the chat read in the same round trip (null where there is none). */
+  async memberInReading(
+    tx: ChatTransaction,
+    auth: AuthContext,
+    chatId: string,
+    messageIds: string[],
+  ): Promise<{ member: MemberRecord; messages: (MessageRecord | null)[] }> {
+    const { chat, member, messages } = await tx.withMember(chatId, auth.uid, messageIds);
     if (!chat || !member) throw chatNotFound(chatId);
-    return member;
+    return { member, messages };
   }
 }
 

@@ -102,9 +102,11 @@ export class MessageService {
   ): Promise<SentMessage> {
     const messageId = key ? idempotentMessageId(chatId, auth.uid, key) : this.messages.newId(chatId);
     const created = await this.chats.transaction(async (tx) => {
-      await this.access.memberIn(tx, auth, chatId);
-      if (await tx.message(chatId, messageId)) return false;
-      if (body.replyToId) checkReplyTarget(body.replyToId, await tx.message(chatId, body.replyToId));
+      // Membership, the id (taken by an earlier try with this key?) and the reply target: one read.
+      const ids = body.replyToId ? [messageId, body.replyToId] : [messageId];
+      const { messages } = await this.access.memberInReading(tx, auth, chatId, ids);
+      if (messages[0]) return false;
+      if (body.replyToId) checkReplyTarget(body.replyToId, messages[1] ?? null);
       tx.createMessage(chatId, messageId, {
         senderId: auth.uid,
         text: body.text,
