@@ -20,6 +20,35 @@ describe('Missed-message recovery', () => {
     for (let i = 0; i < count; i += 1) sent.push(await h.send(user, chatId, `${prefix}-${i}`));
     return sent;
   };
+  /** Alice on the project's relay client, connected and in `chatId`, with every message id it delivered. */
+  const aliceJoined = async (url: string, chatId: string) => {
+    const client = new RelayClient({
+      url,
+      getToken: async () => alice.idToken,
+      socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
+    });
+    h.defer(() => client.close());
+    const seen: string[] = [];
+    client.onMessage((m) => seen.push(m.id));
+    await new Promise<void>((resolve) => client.socket.once('connect', () => resolve()));
+    await client.join(chatId);
+    return { client, seen };
+  };
+  /** Alice's notifications client, subscribed, holding n1 (written and delivered live), with what it delivered. */
+  const aliceSubscribed = async (url: string) => {
+    const client = new RelayNotifications({
+      url,
+      getToken: async () => alice.idToken,
+      socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
+    });
+    h.defer(() => client.close());
+    const seen: string[] = [];
+    client.onNotification((n) => seen.push(n.id));
+    await client.whenSubscribed();
+    await notify('n1');
+    await eventually(() => expect(seen).toEqual(['n1']));
+    return { client, seen };
+  };
   /** A notification written straight into alice's inbox, as the fan-out would. */
   const notify = (id: string) =>
     h.db.collection('users').doc(alice.uid).collection('notifications').doc(id).create({
@@ -62,16 +91,7 @@ describe('Missed-message recovery', () => {
     const first = await h.startRelay();
     const port = first.relay.port;
     const chatId = await h.groupChat(alice, [bob]);
-    const client = new RelayClient({
-      url: first.relay.url,
-      getToken: async () => alice.idToken,
-      socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
-    });
-    h.defer(() => client.close());
-    const seen: string[] = [];
-    client.onMessage((m) => seen.push(m.id));
-    await new Promise<void>((resolve) => client.socket.once('connect', () => resolve()));
-    await client.join(chatId);
+    const { client, seen } = await aliceJoined(first.relay.url, chatId);
     const before = await sendMany(bob, chatId, 'before', 3);
     await eventually(() => expect(seen).toHaveLength(3));
 
@@ -93,12 +113,7 @@ describe('Missed-message recovery', () => {
     // A history page of 4, so that a few messages are more than a page (the default page is 50).
     const { relay } = await h.startRelay({ HISTORY_LIMIT: '4' });
     const chatId = await h.groupChat(alice, [bob]);
-    const client = new RelayClient({ url: relay.url, getToken: async () => alice.idToken });
-    h.defer(() => client.close());
-    const seen: string[] = [];
-    client.onMessage((m) => seen.push(m.id));
-    await new Promise<void>((resolve) => client.socket.once('connect', () => resolve()));
-    await client.join(chatId);
+    const { client, seen } = await aliceJoined(relay.url, chatId);
     const before = await sendMany(bob, chatId, 'before', 2);
     await eventually(() => expect(seen).toHaveLength(2));
 
@@ -113,17 +128,7 @@ describe('Missed-message recovery', () => {
   it('when the relay restarts, then the notifications client gets the missed notifications once, in order', async () => {
     const first = await h.startRelay();
     const port = first.relay.port;
-    const client = new RelayNotifications({
-      url: first.relay.url,
-      getToken: async () => alice.idToken,
-      socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
-    });
-    h.defer(() => client.close());
-    const seen: string[] = [];
-    client.onNotification((n) => seen.push(n.id));
-    await client.whenSubscribed();
-    await notify('n1');
-    await eventually(() => expect(seen).toEqual(['n1']));
+    const { client, seen } = await aliceSubscribed(first.relay.url);
 
     await first.close();
     await notify('n2');
@@ -139,13 +144,7 @@ describe('Missed-message recovery', () => {
 
   it('when a client missed more notifications than one subscribe returns, then it pages on and gets every one once, in order', async () => {
     const { relay } = await h.startRelay({ HISTORY_LIMIT: '2' });
-    const client = new RelayNotifications({ url: relay.url, getToken: async () => alice.idToken });
-    h.defer(() => client.close());
-    const seen: string[] = [];
-    client.onNotification((n) => seen.push(n.id));
-    await client.whenSubscribed();
-    await notify('n1');
-    await eventually(() => expect(seen).toEqual(['n1']));
+    const { client, seen } = await aliceSubscribed(relay.url);
 
     client.socket.disconnect();
     for (const id of ['n2', 'n3', 'n4', 'n5', 'n6']) await notify(id); // three pages: 2, 2 and 1
