@@ -82,6 +82,25 @@ describe('When bob goes offline while both send', () => {
   });
 });
 
+describe('When bob is offline while more than a page of messages arrives', () => {
+  it('then, back online, he sees every one of them once and in order, without a reload', async () => {
+    // A rejoin's history is one page (50): the rest must still come (the client pages on while hasMore).
+    const [alice, bob] = await as('alice', 'bob');
+    const chatId = await suite.stack.directChat(alice, bob);
+    const b = await suite.signedIn(bob);
+    await openChat(b.page, chatId);
+    const texts = Array.from({ length: 60 }, (_, i) => `away ${i + 1}`);
+    await suite.stack.services.messages.send(alice, chatId, { text: 'before' });
+    await sentMessage(b.page, 'before').waitFor();
+
+    await b.context.setOffline(true);
+    await b.page.locator('.connection.offline').waitFor();
+    for (const text of texts) await suite.stack.services.messages.send(alice, chatId, { text });
+    await b.context.setOffline(false);
+    await expectExactlyOnceInOrder(b.page, ['before', ...texts]);
+  });
+});
+
 describe('When the relay restarts mid-conversation', () => {
   it('then both pages recover without a reload and deliver what was sent meanwhile', async () => {
     const [alice, bob] = await as('alice', 'bob');
