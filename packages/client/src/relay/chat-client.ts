@@ -1,6 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
-  Ack,
   ChatClientEvents,
   ChatJoined,
   ChatServerEvents,
@@ -10,6 +9,8 @@ import type {
 import {
   RESYNC_RETRY_MS,
   RelayError,
+  call,
+  catchUp,
   isAfter,
   randomKey,
   tokenExpiry,
@@ -130,24 +131,23 @@ export class RelayClient {
   }
 
   /**
-   * Join, and deliver the history, then the live messages held meanwhile. A rejoin (with a cursor) whose
-   * answer `hasMore` missed more than one page: it joins again from the moved cursor until the history is
-   * complete, holding live messages all along, since they come after the gap.
+   * Join, and deliver the history, then the live messages held meanwhile. A rejoin that missed more than
+   * one page joins again from the moved cursor (`catchUp`), holding live messages all along, since they
+   * come after the gap.
    */
   private async joinNow(chatId: string, state: JoinedChat): Promise<ChatJoined> {
     state.held = [];
     let joined: ChatJoined;
     const messages: RealtimeMessage[] = [];
     try {
-      for (;;) {
-        const after = state.cursor?.id;
-        joined = await this.call<ChatJoined>('chat:join', { chatId, ...(after ? { after } : {}) });
-        joined.messages.forEach((message) => this.deliver(message, true));
-        messages.push(...joined.messages);
-        // Without a cursor, hasMore means older messages (REST pages them). A page that did not move the
-        // cursor ends the paging too: what it left out was not in the room yet, so it comes live.
-        if (!after || !joined.hasMore || state.cursor?.id === after) break;
-      }
+      joined = await catchUp(
+        () => state.cursor?.id,
+        (after) => this.call<ChatJoined>('chat:join', { chatId, ...(after ? { after } : {}) }),
+        (answer) => {
+          answer.messages.forEach((message) => this.deliver(message, true));
+          messages.push(...answer.messages);
+        },
+      );
     } catch (error) {
       // The history did not all come (the instance died mid-join, the ack timed out, the relay refused):
       // the live messages held meanwhile may come after a gap, so delivering them would move the cursor past
@@ -232,11 +232,7 @@ export class RelayClient {
     }, delay);
   }
 
-  private async call<T>(event: keyof ChatClientEvents, payload: unknown): Promise<T> {
-    const answer = (await this.socket
-      .timeout(this.options.timeoutMs ?? 10_000)
-      .emitWithAck(event as 'chat:leave', payload as never)) as unknown as Ack<T>;
-    if (!answer.ok) throw new RelayError(answer.error.code, answer.error.message, answer.error.status);
-    return answer.data;
+  private call<T>(event: keyof ChatClientEvents, payload: unknown): Promise<T> {
+    return call<T>(this.socket, this.options.timeoutMs ?? 10_000, event, payload);
   }
 }

@@ -1,12 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
-  Ack,
   NotificationClientEvents,
   NotificationServerEvents,
   NotificationsSubscribed,
   RealtimeNotification,
 } from '@chat/core/contract';
-import { RESYNC_RETRY_MS, isAfter, type RelayClientOptions } from './shared';
+import { RESYNC_RETRY_MS, RelayError, call, catchUp, isAfter, type RelayClientOptions } from './shared';
 
 export type NotificationSocket = Socket<NotificationServerEvents, NotificationClientEvents>;
 
@@ -69,40 +68,34 @@ export class RelayNotifications {
    */
   private async subscribe(): Promise<void> {
     this.held = [];
-    let answer: Ack<NotificationsSubscribed> | null = null;
     try {
-      for (;;) {
-        const after = this.newest?.id;
-        answer = (await this.socket
-          .timeout(this.options.timeoutMs ?? 10_000)
-          .emitWithAck(
+      await catchUp(
+        () => this.newest?.id,
+        (after) =>
+          call<NotificationsSubscribed>(
+            this.socket,
+            this.options.timeoutMs ?? 10_000,
             'notifications:subscribe',
             after ? { after } : {},
-          )) as unknown as Ack<NotificationsSubscribed>;
-        if (!answer.ok) break;
-        answer.data.notifications.forEach((notification) => this.deliver(notification, true));
-        // More were missed than one answer holds: subscribe again from the moved cursor, still holding the
-        // live ones, which come after the gap. A page that did not move it ends the paging (the rest is live).
-        if (!after || !answer.data.hasMore || this.newest?.id === after) break;
-      }
-    } catch {
-      // No answer in time, or the connection went: the same as a refusal below.
-      answer = null;
+          ),
+        (answer) => answer.notifications.forEach((notification) => this.deliver(notification, true)),
+      );
+    } catch (error) {
+      // No answer in time, the connection went, or the relay refused.
+      this.held = null;
+      if (this.closed || !this.socket.connected) return; // the next connect subscribes again
+      // The newest one held is gone from the inbox: there is nothing to resume from, so follow from now.
+      if (error instanceof RelayError && error.code === 'not-found') this.newest = null;
+      setTimeout(() => {
+        if (!this.synced && !this.closed && this.socket.connected) void this.subscribe();
+      }, RESYNC_RETRY_MS);
+      return;
     }
     const held = this.held ?? [];
     this.held = null;
-    if (answer?.ok) {
-      this.synced = this.socket.connected;
-      held.forEach((notification) => this.deliver(notification));
-      this.subscribed.splice(0).forEach((resolve) => resolve());
-      return;
-    }
-    if (this.closed || !this.socket.connected) return; // the next connect subscribes again
-    // The newest one held is gone from the inbox: there is nothing to resume from, so follow from now.
-    if (answer && !answer.ok && answer.error.code === 'not-found') this.newest = null;
-    setTimeout(() => {
-      if (!this.synced && !this.closed && this.socket.connected) void this.subscribe();
-    }, RESYNC_RETRY_MS);
+    this.synced = this.socket.connected;
+    held.forEach((notification) => this.deliver(notification));
+    this.subscribed.splice(0).forEach((resolve) => resolve());
   }
 
   private deliver(notification: RealtimeNotification, fromAck = false): void {

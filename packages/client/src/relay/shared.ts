@@ -1,5 +1,6 @@
-/** What both client classes share: options, the error type, ordering and token helpers. */
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+/** What both client classes share: options, the error type, calls, catching up, ordering and token helpers. */
+import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+import type { Ack } from '@chat/core/contract';
 
 export interface RelayClientOptions {
   /** The relay's base URL, e.g. https://relay-xyz.a.run.app */
@@ -28,6 +29,38 @@ export class RelayError extends Error {
 
 /** How long a chat join or notifications subscribe that failed on a live connection waits to try again. */
 export const RESYNC_RETRY_MS = 1000;
+
+/** Emit `event` and wait for its ack; an `{ ok: false }` answer is thrown as a `RelayError`. */
+export async function call<T>(
+  socket: Socket,
+  timeoutMs: number,
+  event: string,
+  payload: unknown,
+): Promise<T> {
+  const answer = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
+  if (!answer.ok) throw new RelayError(answer.error.code, answer.error.message, answer.error.status);
+  return answer.data;
+}
+
+/**
+ * A join or subscribe that catches up: `ask` from the cursor, hand the answer to `take` (which moves the
+ * cursor), and ask again from the moved cursor while the answer says `hasMore`: more were missed than one
+ * answer holds. Without a cursor it asks once (there, `hasMore` means older history, which REST pages), and
+ * an answer that did not move the cursor ends it too: what it left out was not in the room yet, so it comes
+ * live. Returns the last answer.
+ */
+export async function catchUp<A extends { hasMore: boolean }>(
+  cursor: () => string | undefined,
+  ask: (after: string | undefined) => Promise<A>,
+  take: (answer: A) => void,
+): Promise<A> {
+  for (;;) {
+    const after = cursor();
+    const answer = await ask(after);
+    take(answer);
+    if (!after || !answer.hasMore || cursor() === after) return answer;
+  }
+}
 
 /** Whether `item` sorts after `cursor` in the relay's (createdAt, id) order. */
 export function isAfter(
