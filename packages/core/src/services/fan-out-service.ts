@@ -6,6 +6,7 @@ import type { MessageRecord } from '../repositories/message-repository';
 import type { NewNotification, NotificationRepository } from '../repositories/notification-repository';
 import type { UserRepository } from '../repositories/user-repository';
 import { plainLine } from '../schemas/plain-text';
+import { settleAll } from '../settle-all';
 
 /** What one message-created event did; a replay reports zeros. */
 export interface MessageFanOut {
@@ -50,34 +51,40 @@ export class FanOutService {
   async messageCreated(chatId: string, messageId: string): Promise<MessageFanOut> {
     const { message, done } = await this.fanOut.advanceLastMessage(chatId, messageId);
     if (done || !message || message.type === 'system') return { counted: 0, notified: 0 };
-    const [chat, members] = await Promise.all([this.chats.get(chatId), this.chats.allMembers(chatId)]);
+    const [chat, members, senderName] = await Promise.all([
+      this.chats.get(chatId),
+      this.chats.allMembers(chatId),
+      this.displayName(message.senderId),
+    ]);
     if (!chat) return { counted: 0, notified: 0 };
     const recipients = members.filter(
       (member) => member.uid !== message.senderId && compareTimes(member.joinedAt, message.createdAt) <= 0,
     );
 
-    const notice = await this.messageNotice(chat, message);
+    const notice = messageNotice(chat, message, senderName);
     const buckets = new Map<string, string[]>();
     for (const member of recipients) {
       const bucket = bucketOf(member.uid);
       buckets.set(bucket, [...(buckets.get(bucket) ?? []), member.uid]);
     }
-    const counted = await Promise.all(
-      [...buckets].map(([bucket, uids]) => this.fanOut.countUnread(message, bucket, uids)),
-    );
-
-    // A message deleted before its event arrived is counted (it keeps its place) but announced to nobody.
-    const notified = message.deletedAt
-      ? 0
-      : await this.notifications.createMany(
-          recipients
-            .filter((member) => !member.muted)
-            .map((member) => ({
-              uid: member.uid,
-              id: `msg_${chatId}_${messageId}`,
-              notification: notice,
-            })),
-        );
+    // Counting (one transaction per bucket) and notifying touch different documents, so they all run side
+    // by side. All are settled before a failure is thrown: none may still be writing after the event
+    // returned, and the retry redoes only what was not claimed.
+    const [counted, notified] = await settleAll([
+      settleAll([...buckets].map(([bucket, uids]) => this.fanOut.countUnread(message, bucket, uids))),
+      // A message deleted before its event arrived is counted (it keeps its place) but announced to nobody.
+      message.deletedAt
+        ? Promise.resolve(0)
+        : this.notifications.createMany(
+            recipients
+              .filter((member) => !member.muted)
+              .map((member) => ({
+                uid: member.uid,
+                id: `msg_${chatId}_${messageId}`,
+                notification: notice,
+              })),
+          ),
+    ]);
     await this.fanOut.markDone(chatId, messageId);
     return { counted: counted.reduce((sum, uids) => sum + (uids?.length ?? 0), 0), notified };
   }
@@ -95,24 +102,25 @@ export class FanOutService {
     return this.notifications.createOnce(uid, addedNotificationId(chatId, member), addedNotice(chat, adder));
   }
 
-  private async messageNotice(chat: ChatRecord, message: MessageRecord): Promise<NewNotification> {
-    const sender = plainLine(await this.displayName(message.senderId), NOTICE_NAME_LENGTH) || 'Someone';
-    const text =
-      message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
-    return {
-      type: 'message',
-      title:
-        chat.type === 'group'
-          ? `${sender} in ${plainLine(chat.title ?? '', NOTICE_TITLE_LENGTH) || 'a group'}`
-          : sender,
-      body: text,
-      subject: `chats/${chat.id}/messages/${message.id}`,
-    };
-  }
-
   private async displayName(uid: string): Promise<string> {
     return (await this.users.get(uid))?.displayName ?? 'Someone';
   }
+}
+
+/** The notice a message's recipients get: the sender's name (and the group's title) and a preview. */
+function messageNotice(chat: ChatRecord, message: MessageRecord, senderName: string): NewNotification {
+  const sender = plainLine(senderName, NOTICE_NAME_LENGTH) || 'Someone';
+  const text =
+    message.text.length > PREVIEW_LENGTH ? `${message.text.slice(0, PREVIEW_LENGTH - 1)}…` : message.text;
+  return {
+    type: 'message',
+    title:
+      chat.type === 'group'
+        ? `${sender} in ${plainLine(chat.title ?? '', NOTICE_TITLE_LENGTH) || 'a group'}`
+        : sender,
+    body: text,
+    subject: `chats/${chat.id}/messages/${message.id}`,
+  };
 }
 
 /** Longest adder name and group title an added-member notice quotes, in characters. */
