@@ -17,6 +17,10 @@ export function authenticate(auth: Auth, logs: Logs) {
       const handshake = HandshakeAuth.safeParse(socket.handshake.auth);
       const data = socket.data as Partial<SocketData>;
       data.session = await verifySessionToken(auth, handshake.success ? handshake.data.token : undefined);
+      // Verified once: the session holds what the relay needs. Socket.IO would otherwise keep the token (about
+      // 1 KB) for the socket's whole life, and the Redis adapter would ship it with `fetchSockets()`.
+      const { token: _verified, ...rest } = socket.handshake.auth as Record<string, unknown>;
+      socket.handshake.auth = rest;
       next();
     } catch (error) {
       const appError = isAppError(error)
