@@ -1,18 +1,27 @@
 import type { ExtendedError, Socket } from 'socket.io';
 import { AppError, toErrorEnvelope } from '@chat/core';
 import type { Logs } from '../logs';
-import type { SocketData } from './socket-types';
+import { perSocket, type SocketData } from './socket-types';
 
 /**
  * At most `maxPerUser` sockets of one user in one namespace on this instance, so one token cannot open
- * thousands. Runs after the auth middleware. A socket counts from the moment it is let through until it
- * disconnects, or its connection closes before it ever connected, so handshakes racing each other cannot
- * overshoot the cap. A refusal reaches the client as `connect_error` with `data.code` `resource-exhausted`.
+ * thousands. Runs after the auth middleware, and must be the namespace's last middleware. A socket counts
+ * from the moment it is let through until it disconnects, or until it turns out never to have connected (its
+ * connection closed while the handshake finished), so handshakes racing each other cannot overshoot the
+ * cap. A refusal reaches the client as `connect_error` with `data.code` `resource-exhausted`.
  */
 export function socketCap(maxPerUser: number, logs: Logs) {
   const counts = new Map<string, number>();
+  const uidOf = (socket: Socket) => (socket.data as SocketData).session.auth.uid;
+  const release = (uid: string) => {
+    const left = (counts.get(uid) ?? 1) - 1;
+    if (left > 0) counts.set(uid, left);
+    else counts.delete(uid);
+  };
+  const released = perSocket((socket: Socket) => release(uidOf(socket)));
+
   return (socket: Socket, next: (err?: ExtendedError) => void): void => {
-    const uid = (socket.data as SocketData).session.auth.uid;
+    const uid = uidOf(socket);
     const held = counts.get(uid) ?? 0;
     if (held >= maxPerUser) {
       const error = new AppError(
@@ -25,16 +34,14 @@ export function socketCap(maxPerUser: number, logs: Logs) {
       return next(refusal);
     }
     counts.set(uid, held + 1);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      const left = (counts.get(uid) ?? 1) - 1;
-      if (left > 0) counts.set(uid, left);
-      else counts.delete(uid);
-    };
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
     next();
+    // As the last middleware, `next()` has Socket.IO connect the socket on the next tick, unless its connection
+    // closed meanwhile; this tick comes right after that one. A connected socket is released when it
+    // disconnects (once: Socket.IO emits it once); one that is not (it never connected, or has already
+    // disconnected) is released now.
+    process.nextTick(() => {
+      if (socket.connected) socket.on('disconnect', released);
+      else release(uid);
+    });
   };
 }

@@ -59,6 +59,18 @@ export type RelayNamespace = Namespace<
 export const userRoom = (uid: string) => `user:${uid}`;
 export const chatRoom = (chatId: string) => `chat:${chatId}`;
 
+/**
+ * A socket event listener that Socket.IO calls with the socket as `this`, so one function serves every
+ * socket: registering it costs a socket no closure of its own.
+ */
+export function perSocket<S, A extends unknown[]>(
+  listener: (socket: S, ...args: A) => void,
+): (this: S, ...args: A) => void {
+  return function (this: S, ...args: A) {
+    listener(this, ...args);
+  };
+}
+
 /** The namespaces are typed per their own event maps; Socket.IO's `of()` only knows the server's. */
 export function chatNamespace(io: RelayServer): ChatNamespace {
   return io.of(RealtimeNamespaces.chat) as unknown as ChatNamespace;
