@@ -29,7 +29,8 @@ interface Verdict {
 
 /**
  * Keeps every socket's session honest after the handshake:
- * - a socket is disconnected when its token expires, unless `auth:refresh` swapped in a fresh one first;
+ * - a socket is disconnected when its token expires, unless `auth:refresh` swapped in a fresh one first
+ *   (one timer for the instance, armed for the soonest expiry, rather than one per socket);
  * - revocations and disables made through the API arrive as records in Firestore (`RevocationRepository`):
  *   each instance listens to them with ONE listener and closes its own sockets of that user at once;
  * - every instance also checks its own users on a timer (one batched `getUsers` per 100 users), which
@@ -41,7 +42,9 @@ interface Verdict {
  * The listener and the timer start in the constructor and stop in `close()`.
  */
 export class SessionKeeper {
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  /** Armed for `expiryAt`, the soonest token expiry among the local sockets (when it was armed). */
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private expiryAt = Infinity;
   private readonly timer: NodeJS.Timeout;
   /** Users of local sockets whose sessions are (partly) over; dropped when their last socket leaves. */
   private readonly verdicts = new Map<string, Verdict>();
@@ -64,25 +67,31 @@ export class SessionKeeper {
     this.listen();
   }
 
-  /** Start watching a socket that passed the auth middleware. */
+  /** Start watching a socket that passed the auth middleware; its namespace calls `untrack` at disconnect. */
   track(socket: RelaySocket): void {
     const uid = socket.data.session.auth.uid;
     void socket.join(userRoom(uid));
-    this.scheduleExpiry(socket);
-    // Registered before the namespace's handlers, so it runs first for every event.
-    socket.use(([, ...args], next) => {
-      const goodbye = this.verdictOn(socket);
-      if (!goodbye) return next();
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') ack(failure(new AppError(goodbye.code, goodbye.message)));
-      end(socket, goodbye);
-      this.logs.sessionEnded(uid, goodbye.code);
-    });
-    socket.once('disconnect', () => {
-      clearTimeout(this.expiryTimers.get(socket.id));
-      this.expiryTimers.delete(socket.id);
-      if (this.localSockets(uid).length === 0) this.verdicts.delete(uid);
-    });
+    this.expireAt(socket.data.session.expiresAt);
+  }
+
+  /**
+   * Whether a client event of this socket may run; its namespace asks before every event. When the session is
+   * known to be over, the event's ack (if any) gets the reason, the socket is ended, and the answer is no.
+   */
+  admit(socket: RelaySocket, args: unknown[]): boolean {
+    const goodbye = this.verdictOn(socket);
+    if (!goodbye) return true;
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') ack(failure(new AppError(goodbye.code, goodbye.message)));
+    end(socket, goodbye);
+    this.logs.sessionEnded(socket.data.session.auth.uid, goodbye.code);
+    return false;
+  }
+
+  /** A tracked socket disconnected (it has left its rooms). */
+  untrack(socket: RelaySocket): void {
+    const uid = socket.data.session.auth.uid;
+    if (this.localSockets(uid).length === 0) this.verdicts.delete(uid);
   }
 
   /** Swap in a fresh token for the same user; returns its expiry. */
@@ -92,7 +101,7 @@ export class SessionKeeper {
       throw AppError.permissionDenied('The new token belongs to another user: reconnect instead.');
     }
     socket.data.session = session;
-    this.scheduleExpiry(socket);
+    this.expireAt(session.expiresAt);
     return { expiresAt: new Date(session.expiresAt).toISOString() };
   }
 
@@ -101,23 +110,39 @@ export class SessionKeeper {
     this.unsubscribe?.();
     clearTimeout(this.retry);
     clearInterval(this.timer);
-    this.expiryTimers.forEach((timer) => clearTimeout(timer));
-    this.expiryTimers.clear();
+    clearTimeout(this.expiryTimer);
   }
 
-  private scheduleExpiry(socket: RelaySocket): void {
-    clearTimeout(this.expiryTimers.get(socket.id));
-    const delay = Math.max(0, socket.data.session.expiresAt - Date.now());
-    const timer = setTimeout(() => {
-      end(socket, {
-        code: 'token-expired',
-        message: 'Your ID token expired. Reconnect with a fresh one.',
-        reconnect: true,
-      });
-      this.logs.sessionEnded(socket.data.session.auth.uid, 'token-expired');
-    }, delay);
-    timer.unref();
-    this.expiryTimers.set(socket.id, timer);
+  /** Make sure the expiry timer fires by `expiresAt` (a later expiry is found when it fires). */
+  private expireAt(expiresAt: number): void {
+    if (this.closed || expiresAt >= this.expiryAt) return;
+    clearTimeout(this.expiryTimer);
+    this.expiryAt = expiresAt;
+    this.expiryTimer = setTimeout(() => this.endExpired(), Math.max(0, expiresAt - Date.now()));
+    this.expiryTimer.unref();
+  }
+
+  /**
+   * End every local socket whose token has expired, and arm the timer for the soonest expiry left. One pass
+   * over the sockets per expiry, instead of a timer (and its bookkeeping) held by every socket.
+   */
+  private endExpired(): void {
+    this.expiryTimer = undefined;
+    this.expiryAt = Infinity;
+    const now = Date.now();
+    let soonest = Infinity;
+    for (const nsp of this.namespaces) {
+      for (const socket of nsp.sockets.values()) {
+        const { expiresAt, auth } = socket.data.session;
+        if (expiresAt > now) {
+          soonest = Math.min(soonest, expiresAt);
+        } else if (!socket.disconnected) {
+          end(socket, expiredGoodbye);
+          this.logs.sessionEnded(auth.uid, expiredGoodbye.code);
+        }
+      }
+    }
+    if (soonest < Infinity) this.expireAt(soonest);
   }
 
   /** One listener on the revocation records for the whole instance; reopened with backoff if it breaks. */

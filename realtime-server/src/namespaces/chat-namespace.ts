@@ -23,9 +23,10 @@ import type { Logs } from '../logs';
 import { RoomPresence } from '../presence/room-presence';
 import { REQUESTS_TIMEOUT_MS } from '../redis';
 import { settlesWithin } from '../settles-within';
-import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
+import { bindEvents, type EventBinding, type EventHandlers } from '../sockets/event-handlers';
 import {
   chatRoom,
+  perSocket,
   userRoom,
   type ChatNamespace,
   type ChatSocket,
@@ -56,7 +57,7 @@ export class ChatRooms {
   private readonly joined = new WeakMap<ChatSocket, Set<string>>();
   private readonly presence: RoomPresence;
   /** One table for every socket of the namespace (see `bindEvents`). */
-  private readonly handlers: EventHandlers<ChatClientEvents, ChatSocket>;
+  private readonly events: EventBinding<ChatClientEvents, ChatSocket>;
   private closed = false;
 
   constructor(private readonly deps: ChatNamespaceDeps) {
@@ -72,7 +73,12 @@ export class ChatRooms {
       peerTimeoutMs: deps.config.presencePeerTimeoutMs,
       requestsTimeoutMs: REQUESTS_TIMEOUT_MS,
     });
-    this.handlers = this.eventHandlers();
+    this.events = {
+      handlers: this.eventHandlers(),
+      admit: (socket, args) => deps.sessions.admit(socket as unknown as RelaySocket, args),
+      logs: deps.logs,
+      eventsPerSecond: deps.config.eventsPerSecond,
+    };
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
 
@@ -97,17 +103,20 @@ export class ChatRooms {
   }
 
   private connected(socket: ChatSocket): void {
-    const { logs, sessions, config } = this.deps;
+    const { logs, sessions } = this.deps;
     const uid = socket.data.session.auth.uid;
     this.joined.set(socket, new Set());
     sessions.track(socket as unknown as RelaySocket);
     logs.connected('/chat', uid, socket.id);
-    bindEvents(socket, uid, this.handlers, logs, config.eventsPerSecond);
-    socket.on('disconnect', (reason) => {
-      logs.disconnected('/chat', uid, socket.id, reason);
-      for (const chatId of [...(this.joined.get(socket) ?? [])]) void this.leave(socket, chatId);
-    });
+    bindEvents(socket, uid, this.events);
+    socket.on('disconnect', this.disconnected);
   }
+
+  private readonly disconnected = perSocket((socket: ChatSocket, reason: string) => {
+    this.deps.sessions.untrack(socket as unknown as RelaySocket);
+    this.deps.logs.disconnected('/chat', socket.data.session.auth.uid, socket.id, reason);
+    for (const chatId of [...(this.joined.get(socket) ?? [])]) void this.leave(socket, chatId);
+  });
 
   private eventHandlers(): EventHandlers<ChatClientEvents, ChatSocket> {
     const { services, sessions, nsp } = this.deps;

@@ -13,8 +13,9 @@ import { historyPageSize, type RelayConfig } from '../config';
 import { NotificationFeed } from '../listeners/notification-feed';
 import { RefCounted } from '../listeners/ref-counted';
 import type { Logs } from '../logs';
-import { bindEvents, type EventHandlers } from '../sockets/event-handlers';
+import { bindEvents, type EventBinding } from '../sockets/event-handlers';
 import {
+  perSocket,
   type NotificationNamespace,
   type NotificationSocket,
   type RelaySocket,
@@ -41,7 +42,7 @@ export const inboxRoom = (uid: string) => `inbox:${uid}`;
 export class NotificationRooms {
   private readonly feeds: RefCounted<NotificationFeed>;
   /** One table for every socket of the namespace (see `bindEvents`). */
-  private readonly handlers: EventHandlers<NotificationClientEvents, NotificationSocket>;
+  private readonly events: EventBinding<NotificationClientEvents, NotificationSocket>;
 
   constructor(private readonly deps: NotificationNamespaceDeps) {
     const deliver = (uid: string, notification: RealtimeNotification) =>
@@ -52,15 +53,20 @@ export class NotificationRooms {
           checkMs: deps.config.listenerCheckMs,
         }),
     );
-    this.handlers = {
-      'notifications:subscribe': {
-        schema: NotificationsSubscribePayload,
-        run: (socket, payload) => this.subscribe(socket, payload),
+    this.events = {
+      handlers: {
+        'notifications:subscribe': {
+          schema: NotificationsSubscribePayload,
+          run: (socket, payload) => this.subscribe(socket, payload),
+        },
+        'auth:refresh': {
+          schema: AuthRefreshPayload,
+          run: (socket, { token }) => deps.sessions.refresh(socket as unknown as RelaySocket, token),
+        },
       },
-      'auth:refresh': {
-        schema: AuthRefreshPayload,
-        run: (socket, { token }) => deps.sessions.refresh(socket as unknown as RelaySocket, token),
-      },
+      admit: (socket, args) => deps.sessions.admit(socket as unknown as RelaySocket, args),
+      logs: deps.logs,
+      eventsPerSecond: deps.config.eventsPerSecond,
     };
     deps.nsp.on('connection', (socket) => this.connected(socket));
   }
@@ -74,18 +80,22 @@ export class NotificationRooms {
   }
 
   private connected(socket: NotificationSocket): void {
-    const { logs, sessions, config } = this.deps;
+    const { logs, sessions } = this.deps;
     const uid = socket.data.session.auth.uid;
     sessions.track(socket as unknown as RelaySocket);
     logs.connected('/notifications', uid, socket.id);
     // Opened at connect, so it is usually ready by the time the client subscribes.
     this.feeds.acquire(uid);
-    bindEvents(socket, uid, this.handlers, logs, config.eventsPerSecond);
-    socket.on('disconnect', (reason) => {
-      logs.disconnected('/notifications', uid, socket.id, reason);
-      this.feeds.release(uid);
-    });
+    bindEvents(socket, uid, this.events);
+    socket.on('disconnect', this.disconnected);
   }
+
+  private readonly disconnected = perSocket((socket: NotificationSocket, reason: string) => {
+    const uid = socket.data.session.auth.uid;
+    this.deps.sessions.untrack(socket as unknown as RelaySocket);
+    this.deps.logs.disconnected('/notifications', uid, socket.id, reason);
+    this.feeds.release(uid);
+  });
 
   /** Same contract as `chat:join`: join at a known point of the feed, ack exactly what came before it. */
   private async subscribe(

@@ -23,26 +23,38 @@ export interface EventHandler<F, S> {
 /** A handler for every client event of a namespace's event map. */
 export type EventHandlers<Events, S> = { [E in keyof Events & string]: EventHandler<Events[E], S> };
 
+/** What `bindEvents` wires to each socket of a namespace: built once, shared by all of them. */
+export interface EventBinding<Events, S> {
+  handlers: EventHandlers<Events, S>;
+  /**
+   * Runs first for every event, with its arguments: false stops the event there (the session check, which
+   * answers the ack and ends the socket itself).
+   */
+  admit(socket: S, args: unknown[]): boolean;
+  logs: Logs;
+  eventsPerSecond: number;
+}
+
 type AnyHandler<S> = EventHandler<(payload: unknown, ack: AckCallback<unknown>) => void, S>;
 
 /**
- * Wire a namespace's table of handlers to a socket. Every event is validated with its schema and answered
- * with `{ ok: true, data }` or `{ ok: false, error }` (the REST error envelope's `error`, same codes).
- * Unknown events, a socket over its event rate and events that cannot be answered are dropped with a log
- * line: nothing a client sends can throw out of a handler. Events are dispatched from one middleware
- * (after any registered before it, such as the session check) instead of one listener per event.
+ * Wire a namespace's table of handlers to a socket. Every event is first admitted (`binding.admit`), then
+ * validated with its schema and answered with `{ ok: true, data }` or `{ ok: false, error }` (the REST
+ * error envelope's `error`, same codes). Unknown events, a socket over its event rate and events that
+ * cannot be answered are dropped with a log line: nothing a client sends can throw out of a handler.
+ * Events are dispatched from one middleware instead of one listener per event.
  */
 export function bindEvents<Events, S extends Socket>(
   socket: S,
   uid: string,
-  handlers: EventHandlers<Events, S>,
-  logs: Logs,
-  eventsPerSecond: number,
+  binding: EventBinding<Events, S>,
 ): void {
-  const table = handlers as unknown as Record<string, AnyHandler<S>>;
+  const { logs, eventsPerSecond } = binding;
+  const table = binding.handlers as unknown as Record<string, AnyHandler<S>>;
   const gate = new EventGate(eventsPerSecond);
 
   socket.use(([event, ...args]) => {
+    if (!binding.admit(socket, args)) return;
     const ack = ackOf(args);
     if (!gate.take()) {
       gate.dropped((count) =>
