@@ -64,6 +64,14 @@ describe('Relay authentication', () => {
     expect(running.logs.filter((entry) => entry.message.startsWith('Connection refused'))).toHaveLength(0);
   });
 
+  it('when a socket is in, then the server keeps no copy of its token (fetchSockets would ship it to other instances)', async () => {
+    const user = await h.newUser();
+    await h.chat(running.relay, user.idToken);
+    const [socket] = await running.relay.io.of('/chat').fetchSockets();
+    expect(socket?.data.session.auth.uid).toBe(user.uid);
+    expect(JSON.stringify(socket?.handshake)).not.toContain(user.idToken);
+  });
+
   it('when the token is revoked while connected, then the socket is told token-revoked and closed', async () => {
     const user = await h.newUser();
     const chat = await h.chat(running.relay, user.idToken);
