@@ -2,6 +2,8 @@
  * One Jest run for every suite. Each workspace package is a project, so `--selectProjects` picks one.
  * Tests are transpiled only (isolatedModules); `npm run typecheck` type-checks them.
  */
+const { availableParallelism } = require('node:os');
+
 const ts = {
   '^.+\\.ts$': [
     'ts-jest',
@@ -23,6 +25,10 @@ module.exports = {
   // Top level, not per project: jest-circus reads only the global value, so a project's own testTimeout
   // was ignored and tests without jest.setTimeout timed out at 5 s on a loaded machine.
   testTimeout: 30_000,
+  // Jest's default is one worker per core but one, so a single worker on a 2-core machine. These suites
+  // mostly wait on emulators, Redis and a browser (one worker kept about one core busy), so two files run
+  // side by side on any machine.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   // Jest's own report, then where the run's time went (per project, slowest files).
   reporters: ['default', '<rootDir>/scripts/jest-timing-reporter.js'],
   projects: [

@@ -9,7 +9,7 @@ import type { Page, WebSocket } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/chromium';
 import { browserSuite } from './support/browser-suite';
-import { newContext, openChat, send, sentMessage, waitUntil } from './support/pages';
+import { openChat, send, sentMessage, waitUntil } from './support/pages';
 import { PASSWORD, webUrl, type TestUser } from './support/stack';
 
 const suite = browserSuite();
@@ -18,7 +18,7 @@ const adminUrl = (path = '') => `${webUrl()}/admin${path}`;
 
 /** carol signs in on the panel's own sign-in form and lands on the users list. */
 async function signInToPanel(user: TestUser): Promise<Page> {
-  const context = await newContext(suite.browser);
+  const context = await suite.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

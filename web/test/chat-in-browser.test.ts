@@ -11,7 +11,6 @@ import { webUrl } from './support/stack';
 import {
   chatLink,
   expectExactlyOnceInOrder,
-  newContext,
   openChat,
   send,
   sentMessage,
@@ -186,7 +185,7 @@ describe('When axe checks the sign-in, chat list and conversation views', () => 
     const chatId = await suite.stack.directChat(alice, bob);
     await suite.stack.services.messages.send(bob, chatId, { text: 'Accessible hello' });
 
-    const context = await newContext(suite.browser);
+    const context = await suite.newContext();
     const page = await context.newPage();
     await page.goto(webUrl());
     await page.getByLabel('Email').waitFor();

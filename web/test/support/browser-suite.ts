@@ -3,14 +3,16 @@
  * warmed, one Chromium, and every page signed in during the file closed at the end.
  */
 import { afterAll, beforeAll, jest } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { signIn, type SignedIn } from './pages';
+import { newContext, signIn, type SignedIn } from './pages';
 import { TestStack } from './stack';
 
 export interface BrowserSuite {
   readonly stack: TestStack;
   readonly browser: Browser;
+  /** A browser context whose pages use this file's relay (see `TestStack.relayUrl`); the caller closes it. */
+  newContext(): Promise<BrowserContext>;
   /** Signs `user` in on a new page, closed with the suite. */
   signedIn(user: Parameters<typeof signIn>[1]): Promise<SignedIn>;
 }
@@ -46,8 +48,11 @@ export function browserSuite(): BrowserSuite {
     get browser() {
       return ready(browser, 'browser');
     },
+    newContext() {
+      return newContext(ready(browser, 'browser'), ready(stack, 'stack').relayUrl);
+    },
     async signedIn(user) {
-      const session = await signIn(ready(browser, 'browser'), user);
+      const session = await signIn(ready(browser, 'browser'), user, ready(stack, 'stack').relayUrl);
       opened.push(session);
       return session;
     },

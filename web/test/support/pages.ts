@@ -15,15 +15,28 @@ export interface SignedIn {
  * A context with waits long enough for a busy machine: the Functions emulator starts a worker process per
  * concurrent request, and runs every Firestore trigger in the same process as the Hosting emulator.
  */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
+export async function newContext(browser: Browser, relayUrl?: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(90_000);
+  if (relayUrl) await useRelay(context, relayUrl);
   return context;
 }
 
-export async function signIn(browser: Browser, user: TestUser): Promise<SignedIn> {
-  const context = await newContext(browser);
+/**
+ * The app reads its relay's address from the stack's `/env.json`; this context's pages get that file with
+ * `relayUrl` swapped for the test file's own relay (the rest exactly as served).
+ */
+async function useRelay(context: BrowserContext, relayUrl: string): Promise<void> {
+  await context.route(`${webUrl()}/env.json`, async (route) => {
+    const response = await route.fetch();
+    const env = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...env, relayUrl } });
+  });
+}
+
+export async function signIn(browser: Browser, user: TestUser, relayUrl?: string): Promise<SignedIn> {
+  const context = await newContext(browser, relayUrl);
   const page = await context.newPage();
   await page.goto(webUrl());
   await page.getByLabel('Email').fill(user.email);

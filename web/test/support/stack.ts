@@ -8,7 +8,7 @@ import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { createServices, type AuthContext, type Services } from '@chat/core';
-import { startLocalRelay, type LocalRelay } from '../../../scripts/lib/relay';
+import { localRelayUrl, startLocalRelay, type LocalRelay } from '../../../scripts/lib/relay';
 import { waitUntil } from './wait';
 
 export const PASSWORD = 'web-test-password';
@@ -20,6 +20,12 @@ function required(name: string): string {
 }
 
 export const webUrl = (): string => required('WEB_URL');
+
+/** The port offset of this Jest worker's relay: the stack's for the first worker, 10 more per worker after. */
+function relayOffset(): number {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1);
+  return Number(process.env.STACK_PORT_OFFSET ?? 100) + 10 * (worker - 1);
+}
 
 export interface TestUser extends AuthContext {
   email: string;
@@ -82,10 +88,19 @@ export class TestStack {
     await Promise.all(Array.from({ length: workers }, () => fetch(`${apiUrl}/ping`)));
   }
 
+  /**
+   * The relay's URL, for the pages' `/env.json` (see `newContext`). Each Jest worker runs its own relay
+   * (and Redis) 10 ports further on, so two browser test files running side by side do not share one; the
+   * first worker's is the one the stack's `/env.json` names already.
+   */
+  get relayUrl(): string {
+    return localRelayUrl(relayOffset());
+  }
+
   async startRelay(): Promise<void> {
     this.relay = await startLocalRelay({
       root: path.resolve(__dirname, '../../..'),
-      offset: Number(process.env.STACK_PORT_OFFSET ?? 100),
+      offset: relayOffset(),
       emulatorEnv: {
         GCLOUD_PROJECT: required('GCLOUD_PROJECT'),
         FIRESTORE_EMULATOR_HOST: required('FIRESTORE_EMULATOR_HOST'),
