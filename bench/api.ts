@@ -29,6 +29,7 @@ import { Timestamp, getFirestore } from 'firebase-admin/firestore';
 import { CachedTokenVerifier, createServices, verifyIdToken, type AuthContext } from '@chat/core';
 import { createUser } from '../scripts/lib/auth-emulator';
 import { onMessageCreated } from '../functions/src/triggers/message-created';
+import { owned } from './owned-children';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -47,17 +48,19 @@ const ROOT = path.resolve(__dirname, '..');
 function startFirestore(): Promise<{ child: ChildProcess; host: string }> {
   const env = { ...process.env };
   delete env.FUNCTIONS_EMULATOR_HOST;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'packages/firestore-emulator/dist/cli.js'),
-      '--port',
-      '0',
-      '--quiet',
-      '--project',
-      PROJECT_ID,
-    ],
-    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  const child = owned(
+    spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'packages/firestore-emulator/dist/cli.js'),
+        '--port',
+        '0',
+        '--quiet',
+        '--project',
+        PROJECT_ID,
+      ],
+      { env, stdio: ['ignore', 'pipe', 'inherit'] },
+    ),
   );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the Firestore emulator exited with ${code}`)));
@@ -71,11 +74,13 @@ function startFirestore(): Promise<{ child: ChildProcess; host: string }> {
 function startServers(
   firestoreHost: string,
 ): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
-  const child = fork(path.join(__dirname, 'api-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FIRESTORE_EMULATOR_HOST: firestoreHost },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = owned(
+    fork(path.join(__dirname, 'api-server.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, FIRESTORE_EMULATOR_HOST: firestoreHost },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the API servers exited with ${code}`)));
     child.on('message', (message: { type: string; ports?: Record<string, number> }) => {

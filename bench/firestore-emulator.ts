@@ -33,6 +33,7 @@ import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { Store, type Value } from '@chat/firestore-emulator';
 import { roomFor, type BaselineParams, type BaselineResult } from './firestore-emulator-baseline';
+import { owned } from './owned-children';
 import type { MemoryAnswer, MemoryReport } from './process-memory';
 
 const int = (name: string, fallback: number): number => {
@@ -72,15 +73,13 @@ interface Child {
   stop(): Promise<void>;
 }
 
-const children = new Set<ChildProcess>();
-
 async function startChild(file: string): Promise<Child> {
-  const child = fork(path.join(__dirname, file), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
+  const child = owned(
+    fork(path.join(__dirname, file), [], {
+      execArgv: ['--expose-gc', '--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   const ready = await new Promise<Child['ready']>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
     child.once('message', (message: Child['ready']) => resolve(message));
@@ -661,8 +660,7 @@ function log(step: string): void {
 
 const watchdog = setTimeout(() => {
   process.stderr.write(`[bench] gave up after ${PARAMS.runTimeoutMs} ms\n`);
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
+  process.exit(1); // kills the children (owned-children.ts)
 }, PARAMS.runTimeoutMs);
 watchdog.unref();
 
@@ -670,7 +668,6 @@ main().then(
   () => clearTimeout(watchdog),
   (err: unknown) => {
     process.stderr.write(`[bench] failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-    for (const child of children) child.kill('SIGKILL');
-    process.exit(1);
+    process.exit(1); // kills the children (owned-children.ts)
   },
 );

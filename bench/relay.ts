@@ -24,6 +24,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createServices, type AuthContext, type Message } from '@chat/core';
 import { unsignedToken } from '../scripts/lib/auth-emulator';
+import { owned } from './owned-children';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000);
 const ROOMS = Number(process.env.ROOMS ?? 50);
@@ -55,17 +56,21 @@ function profiling(mode: string): string[] {
 }
 
 async function startServer(mode: 'relay' | 'baseline'): Promise<Server> {
-  const child = fork(path.join(__dirname, 'relay-server.ts'), [mode], {
-    execArgv: ['--expose-gc', '--import', 'tsx', ...profiling(mode)],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = owned(
+    fork(path.join(__dirname, 'relay-server.ts'), [mode], {
+      execArgv: ['--expose-gc', '--import', 'tsx', ...profiling(mode)],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  let exited: (code: number | null) => void = () => undefined;
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    exited = (code) => reject(new Error(`${mode} server exited with ${code}`));
+    child.once('exit', exited);
     child.on('message', (message: { type: string; url?: string }) => {
       if (message.type === 'ready' && message.url) resolve(message.url);
     });
   });
-  child.removeAllListeners('exit');
+  child.off('exit', exited);
   return {
     child,
     url,
@@ -200,10 +205,13 @@ async function main(): Promise<void> {
     `Relay: ${relaySockets.length} sockets joined. Sending ${ROOMS * MESSAGES_PER_ROOM} messages…\n`,
   );
 
-  const sender = fork(path.join(__dirname, 'relay-sender.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const sender = owned(
+    fork(path.join(__dirname, 'relay-sender.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+
   const sent = await new Promise<Array<{ room: string; message: Message }>>((resolve) => {
     sender.once('message', (answer: { sent: Array<{ room: string; message: Message }> }) =>
       resolve(answer.sent),
