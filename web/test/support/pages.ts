@@ -15,11 +15,11 @@ export interface SignedIn {
  * A context with waits long enough for a busy machine: the Functions emulator starts a worker process per
  * concurrent request, and runs every Firestore trigger in the same process as the Hosting emulator.
  */
-export async function newContext(browser: Browser, relayUrl?: string): Promise<BrowserContext> {
+export async function newContext(browser: Browser, relayUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(90_000);
-  if (relayUrl) await useRelay(context, relayUrl);
+  await useRelay(context, relayUrl);
   return context;
 }
 
@@ -35,7 +35,7 @@ async function useRelay(context: BrowserContext, relayUrl: string): Promise<void
   });
 }
 
-export async function signIn(browser: Browser, user: TestUser, relayUrl?: string): Promise<SignedIn> {
+export async function signIn(browser: Browser, user: TestUser, relayUrl: string): Promise<SignedIn> {
   const context = await newContext(browser, relayUrl);
   const page = await context.newPage();
   await page.goto(webUrl());

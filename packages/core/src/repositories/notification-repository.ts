@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { z } from 'zod';
 import type { PageCursor } from '../schemas/common';
 import type { Notification } from '../schemas/notification';
+import { settleAll } from '../settle-all';
 import { FirestoreCode, isFirestoreError } from './firestore-errors';
 import {
   newestPositionIn,
@@ -116,8 +117,11 @@ export class NotificationRepository {
           },
         ),
     );
+    // Settled as they happen (as in markAllRead): a failure left pending while close() runs would be an
+    // unhandled rejection.
+    const settled = settleAll(writes);
     await writer.close();
-    await Promise.all(writes);
+    await settled;
     return created;
   }
 
@@ -213,12 +217,9 @@ export class NotificationRepository {
           },
         ),
       );
-      const settled = Promise.allSettled(writes);
+      const settled = settleAll(writes);
       await writer.close();
-      const results = await settled;
-      const failed = results.find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
-      updated += results.filter((result) => result.status === 'fulfilled' && result.value).length;
+      updated += (await settled).filter(Boolean).length;
     }
   }
 }
